@@ -1,0 +1,97 @@
+"""What a check reports, and where.
+
+A :class:`Finding` is the only thing that flows from the engine to the reporters. Its
+location is a :class:`Span` on the offending scalar itself (a value cell, a name, an
+amount, a goal text), never on its parent mapping.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``severity >= fail_level`` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """1-based line and column of a scalar; ``end_column`` is exclusive (as in SARIF)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int) -> "Span":
+        return cls(line, column, line, column + 1)
+
+
+FILE_START = Span.point(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    slug: str
+    severity: Severity
+    message: str
+    path: str
+    span: Span
+    hint: str = ""
+    project: str | None = None
+    indicator: str | None = None
+    value: str | None = None
+    family: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span, self.rule, self.message)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """The findings of one checked file, with its text for reporters that quote lines."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    text: str | None = None
+
+    def line(self, number: int) -> str | None:
+        if self.text is None:
+            return None
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check (or the loader) yields: where, and the facts its message needs.
+
+    The engine turns a hit into a :class:`Finding` by rendering the rule's message
+    template with ``params`` in the user's language. ``problem`` names the kind of
+    loader problem (``duplicate-key``, ``yaml-syntax`` …) so that a rule can claim it;
+    checks leave it empty.
+    """
+
+    span: Span
+    params: dict = field(default_factory=dict)
+    project: str | None = None
+    indicator: str | None = None
+    value: str | None = None
+    problem: str = ""

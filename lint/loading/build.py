@@ -1,0 +1,132 @@
+"""Located tree → typed model.
+
+Runs after schema validation and is tolerant: a part of the tree with the wrong shape was
+already reported, so it is skipped here, and the rest of the file is still checked.
+"""
+
+from __future__ import annotations
+
+from lint.loading import labels
+from lint.loading.model import DepartmentTable, Indicator, ProjectTable, Task, TargetFile
+from lint.loading.tree import Cell, MapNode, Node, SeqNode
+
+_CYCLE_KEYS = ("实施周期指标值",)
+_ANNUAL_KEYS = ("年度指标值", "当年度指标值")
+_TARGET_KEYS = ("指标值", "目标值")
+_PROJECT_FIELDS = ("项目编码", "项目类型", "项目等级", "主管部门", "用款单位", "项目负责人", "批复意见", "批复机关")
+_DEPARTMENT_FIELDS = ("主管部门", "金额单位")
+
+
+def _cell(node: Node | None) -> Cell | None:
+    return node if isinstance(node, Cell) else None
+
+
+def _map(node: Node | None) -> MapNode | None:
+    return node if isinstance(node, MapNode) else None
+
+
+def _seq(node: Node | None) -> list[Node]:
+    return node.items if isinstance(node, SeqNode) else []
+
+
+def _first(mapping: MapNode, keys: tuple[str, ...]) -> Cell | None:
+    for key in keys:
+        cell = _cell(mapping.get(key))
+        if cell is not None:
+            return cell
+    return None
+
+
+def build_target(path: str, root: MapNode) -> TargetFile:
+    target = TargetFile(path, unit=_cell(root.get("单位")), year=_cell(root.get("年度")))
+    target.projects = [_project(node) for node in _seq(root.get("项目")) if isinstance(node, MapNode)]
+    department = _map(root.get("部门整体"))
+    if department is not None:
+        target.department = _department(department)
+    return target
+
+
+def _project(node: MapNode) -> ProjectTable:
+    table = ProjectTable(title=_cell(node.get("项目名称")), span=node.span)
+    table.fields = {key: cell for key in _PROJECT_FIELDS if (cell := _cell(node.get(key))) is not None}
+    cycle = _map(node.get("实施周期"))
+    if cycle is not None:
+        table.start_year = _cell(cycle.get("起始年度"))
+        table.end_year = _cell(cycle.get("到期年度"))
+    table.budget_amount = _cell(node.get("预算金额"))
+    goals = _map(node.get("总体绩效目标"))
+    if goals is not None:
+        table.cycle_goal = _cell(goals.get("实施周期总目标"))
+        table.annual_goal = _cell(goals.get("年度目标"))
+    _indicator_tree(table, node)
+    return table
+
+
+def _department(node: MapNode) -> DepartmentTable:
+    table = DepartmentTable(title=_cell(node.get("部门名称")), span=node.span)
+    table.fields = {key: cell for key in _DEPARTMENT_FIELDS if (cell := _cell(node.get(key))) is not None}
+    table.income = _amount_lines(node.get("收入"))
+    table.expenditure = _amount_lines(node.get("支出"))
+    table.total = _cell(node.get("合计"))
+    table.goal = _first(node, ("总体绩效目标", "年度总体目标"))
+    table.tasks = [_task(item) for item in _seq(node.get("年度重点工作任务")) if isinstance(item, MapNode)]
+    _indicator_tree(table, node)
+    return table
+
+
+def _amount_lines(node: Node | None) -> list[tuple[Cell, Cell]]:
+    mapping = _map(node)
+    if mapping is None:
+        return []
+    return [(key, value) for key, value in mapping.items.values() if isinstance(value, Cell)]
+
+
+def _task(node: MapNode) -> Task:
+    return Task(
+        name=_cell(node.get("名称")),
+        content=_first(node, ("主要实施内容", "主要内容")),
+        amount=_cell(node.get("金额")),
+        fiscal=_cell(node.get("财政拨款")),
+        other=_cell(node.get("其他资金")),
+        expected=_cell(node.get("期望达到的目标")),
+    )
+
+
+def _indicator_tree(table, node: MapNode) -> None:
+    """Flatten 一级 → 二级 → [三级] into rows; unknown labels were reported by the schema."""
+    tree = _map(node.get("绩效指标"))
+    if tree is None:
+        return
+    table.indicators_cell = node.key_cell("绩效指标")
+    for level1_key, level2_node in tree.items.values():
+        level1 = labels.level1(level1_key.text)
+        if level1 is None:
+            continue
+        table.level1_cells.setdefault(level1, level1_key)
+        for level2_key, rows in (_map(level2_node).items.values() if _map(level2_node) else ()):
+            level2 = labels.level2(level2_key.text)
+            if level2 is None:
+                continue
+            table.level2_cells.append((level1, level2, level2_key))
+            for row in _seq(rows):
+                indicator = _indicator(row, level1, level2, level1_key, level2_key)
+                if indicator is not None:
+                    table.indicators.append(indicator)
+
+
+def _indicator(row: Node, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell) -> Indicator | None:
+    mapping = _map(row)
+    name = _cell(mapping.get("指标")) if mapping else None
+    if mapping is None or name is None:
+        return None
+    return Indicator(
+        name=name,
+        level1=level1,
+        level2=level2,
+        level1_cell=level1_cell,
+        level2_cell=level2_cell,
+        cycle_value=_first(mapping, _CYCLE_KEYS),
+        annual_value=_first(mapping, _ANNUAL_KEYS),
+        target_value=_first(mapping, _TARGET_KEYS),
+        span=mapping.span,
+    )

@@ -1,0 +1,42 @@
+"""The loading pipeline: bytes → decoded text → located tree → schema → model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lint.findings import Hit, Span
+from lint.loading.build import build_target
+from lint.loading.model import TargetFile
+from lint.loading.source import decode
+from lint.loading.tree import MapNode, build_tree, compose
+from lint.loading.validate import validate
+
+_TOP_KEYS = ("单位", "年度", "项目", "部门整体")
+
+
+@dataclass(slots=True)
+class LoadResult:
+    target: TargetFile | None
+    problems: list[Hit] = field(default_factory=list)
+    text: str | None = None
+
+
+def load_target(path: str, data: bytes) -> LoadResult:
+    decoded = decode(data)
+    problems = list(decoded.problems)
+    text = decoded.text
+    if text is None:
+        return LoadResult(None, problems)
+    text = text.removeprefix("\ufeff")
+    root, syntax = compose(text)
+    if syntax:
+        return LoadResult(None, problems + syntax, text)
+    if root is None:
+        return LoadResult(None, problems + [Hit(Span.point(1, 1), {}, problem="empty-file")], text)
+    tree, tree_problems = build_tree(root)
+    problems += tree_problems
+    if not isinstance(tree, MapNode) or not any(key in tree.items for key in _TOP_KEYS):
+        # A YAML file of another kind: one finding, not one per unknown key.
+        return LoadResult(None, problems + [Hit(tree.span, {}, problem="not-target-file")], text)
+    problems += validate(tree)
+    return LoadResult(build_target(path, tree), problems, text)

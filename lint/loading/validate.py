@@ -1,0 +1,132 @@
+"""JSON Schema validation of a located tree, with every error on its own key or value.
+
+jsonschema reports paths; we turn each into the span of the offending scalar, and its
+message into a sentence in the form's words (the schema's Chinese titles), in both
+languages so the engine can pick one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from lint.findings import Hit, Span
+from lint.loading.tree import MapNode, Node, SeqNode, locate, to_plain
+from lint.resources import schema
+
+_TYPE_NAMES = {
+    "string": ("文本", "text"),
+    "integer": ("整数", "a whole number"),
+    "number": ("数字", "a number"),
+    "object": ("键值表", "a mapping"),
+    "array": ("列表", "a list"),
+    "null": ("空", "empty"),
+    "boolean": ("是/否", "true/false"),
+}
+
+
+@functools.cache
+def _validator(name: str):
+    import jsonschema  # deferred: only files that reach validation pay for the import
+
+    return jsonschema.Draft202012Validator(schema(name))
+
+
+def validate(tree: Node, schema_name: str = "target-file") -> list[Hit]:
+    """Schema problems of ``tree``, each located on its key or value."""
+    errors = _validator(schema_name).iter_errors(to_plain(tree))
+    hits = [hit for error in errors for hit in _hits(tree, error)]
+    return sorted(hits, key=lambda hit: hit.span)
+
+
+def _label(error) -> str:
+    title = error.schema.get("title") if isinstance(error.schema, dict) else None
+    path = list(error.absolute_path)
+    if path and isinstance(path[-1], str):
+        return path[-1]
+    return title or (str(path[-1]) if path else "文件")
+
+
+def _type_names(types) -> tuple[str, str]:
+    types = [types] if isinstance(types, str) else list(types)
+    zh = "或".join(_TYPE_NAMES.get(t, (t, t))[0] for t in types if t != "null")
+    en = " or ".join(_TYPE_NAMES.get(t, (t, t))[1] for t in types if t != "null")
+    return zh, en
+
+
+def _hits(tree: Node, error) -> Iterator[Hit]:
+    path = tuple(error.absolute_path)
+    where = locate(tree, path)
+    key = _label(error)
+    kind = error.validator
+    if kind == "additionalProperties":
+        node = _node_at(tree, path)
+        allowed = sorted(error.schema.get("properties", {}))
+        for extra in _extra_keys(error):
+            span = node.items[extra][0].span if isinstance(node, MapNode) and extra in node.items else where
+            yield _hit(span, extra, f"未知栏目「{extra}」，可用的栏目：{'、'.join(allowed)}",
+                       f"unknown key '{extra}'; known keys: {', '.join(allowed)}")
+        return
+    if "propertyNames" in error.schema_path:
+        # jsonschema checks each key against the propertyNames schema without extending
+        # the path: the key is the instance, its mapping is at the path.
+        node = _node_at(tree, path)
+        name = str(error.instance)
+        span = node.items[name][0].span if isinstance(node, MapNode) and name in node.items else where
+        level = error.schema.get("title", "标签")
+        yield _hit(span, name, f"「{name}」不是{level}", f"'{name}' is not a known {level} label")
+        return
+    if kind == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message) or [str(error.message)]
+        span = locate(tree, path, key=True) if path else Span.point(1, 1)
+        for name in missing:
+            yield _hit(span, name, f"缺少栏目「{name}」", f"missing key '{name}'")
+        return
+    if kind == "anyOf" and not path:
+        yield _hit(Span.point(1, 1), "项目", "文件中既没有「项目」也没有「部门整体」：不是绩效目标文件",
+                   "neither 项目 nor 部门整体: this is not a target file")
+        return
+    if kind == "type":
+        zh, en = _type_names(error.validator_value)
+        yield _hit(where, key, f"「{key}」应为{zh}，这里是「{_shown(error.instance)}」",
+                   f"'{key}' should be {en}, not '{_shown(error.instance)}'")
+        return
+    if kind in ("minimum", "maximum"):
+        yield _hit(where, key, f"「{key}」的值 {error.instance} 超出范围", f"'{key}' value {error.instance} is out of range")
+        return
+    if kind == "minLength":
+        yield _hit(where, key, f"「{key}」不能为空", f"'{key}' must not be empty")
+        return
+    if kind == "enum":
+        options = "、".join(str(v) for v in error.validator_value if v is not None)
+        yield _hit(where, key, f"「{key}」只能是：{options}", f"'{key}' must be one of: {options}")
+        return
+    yield _hit(where, key, f"「{key}」：{error.message}", f"'{key}': {error.message}")
+
+
+def _hit(span: Span, key: str, zh: str, en: str) -> Hit:
+    return Hit(span, {"key": key, "detail": {"zh": zh, "en": en}}, value=key, problem="schema")
+
+
+def _shown(instance) -> str:
+    text = str(instance)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _node_at(tree: Node, path: tuple) -> Node | None:
+    node: Node | None = tree
+    for part in path:
+        if isinstance(node, MapNode):
+            node = node.get(part)
+        elif isinstance(node, SeqNode) and isinstance(part, int) and part < len(node.items):
+            node = node.items[part]
+        else:
+            return None
+    return node
+
+
+def _extra_keys(error) -> list[str]:
+    properties = error.schema.get("properties", {})
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    return [key for key in error.instance if key not in properties and not any(p.search(key) for p in patterns)]
