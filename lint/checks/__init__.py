@@ -1,0 +1,40 @@
+"""Check kinds: one module each, like yamllint's rules.
+
+A check module has a docstring that documents what it checks and its options, and:
+
+``SCOPE``
+    What the engine hands it: ``"value"`` (one value cell of one indicator row, with its
+    parsed :class:`~lint.values.TargetValue`), ``"indicator"`` (one 三级指标 row),
+    ``"table"`` (a whole project or department table) or ``"file"`` (the problems the
+    loader found in the file: syntax, encoding, schema …).
+``OPTIONS``
+    The options it takes, with their defaults. A rule may set only these.
+``check(rule, subject)``
+    Yields :class:`~lint.findings.Hit` for each problem; ``rule.options`` holds the
+    defaults merged with the rule's own options.
+
+Rules (``rules/*.yaml``) name a check kind and configure it; a new rule that reuses a kind
+needs no Python.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+from types import ModuleType
+
+SCOPES = ("file", "table", "indicator", "value")
+
+
+@functools.cache
+def kinds() -> tuple[str, ...]:
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+
+
+@functools.cache
+def load(kind: str) -> ModuleType:
+    """The check module for ``kind``; KeyError when there is none."""
+    if kind not in kinds():
+        raise KeyError(kind)
+    return importlib.import_module(f"{__name__}.{kind}")

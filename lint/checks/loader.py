@@ -1,0 +1,31 @@
+"""Problems the loader finds before any rule sees the model.
+
+Reading a file can go wrong in ways no table-level rule can see: it is not UTF-8, not
+YAML, not a target file, or YAML that a plain ``safe_load`` would silently misread
+(duplicate keys, a comma splitting a flow-style amount). The loader records each such
+problem with its location and a problem name; a rule of this kind claims one problem name
+and gives it an id, severity and message. Disabling the rule silences the problem.
+
+Options:
+    problem: the loader problem this rule reports — one of ``yaml-syntax``,
+        ``duplicate-key``, ``flow-comma-split``, ``unsafe-tag``, ``complex-key``,
+        ``too-large``, ``too-deep``, ``empty-file``, ``binary-file``, ``undecodable``,
+        ``encoding-not-utf8``, ``not-target-file``, ``schema``.
+
+Message parameters: ``detail`` (schema and syntax problems), ``key``, ``first_line``
+(duplicate keys), ``tag``, ``encoding``, ``bytes``, ``limit``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lint.findings import Hit
+
+SCOPE = "file"
+OPTIONS = {"problem": ""}
+
+
+def check(rule, problems: list[Hit]) -> Iterator[Hit]:
+    wanted = rule.options["problem"]
+    return (hit for hit in problems if hit.problem == wanted)

@@ -1,0 +1,120 @@
+"""Rule set → configured checks → findings, one file at a time.
+
+Data flows one way: bytes → :func:`lint.loading.load_target` → model → each rule's check
+→ hits → :class:`~lint.findings.Finding` (message rendered in the user's language) →
+sorted :class:`~lint.findings.FileResult` for the reporters.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from lint import checks
+from lint.checks._context import IndicatorRow, ValueCell
+from lint.findings import FileResult, Finding, Hit, Severity
+from lint.loading import load_target
+from lint.loading.model import COLUMN_LABELS, TargetFile
+from lint.rulepack import Rule, RuleSet
+from lint.values import parse_value
+
+_COLUMN_NAMES = {
+    "zh": COLUMN_LABELS,
+    "en": {"cycle": "cycle value", "annual": "annual value", "target": "target value"},
+}
+
+
+class _Params(dict):
+    """Message parameters: a missing one renders as itself instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    project: str | None = None
+    indicator: str | None = None
+    value: str | None = None
+    column: str | None = None
+
+
+class Linter:
+    def __init__(self, ruleset: RuleSet, lang: str = "zh") -> None:
+        self.lang = lang
+        self.by_scope: dict[str, list[Rule]] = {scope: [] for scope in checks.SCOPES}
+        for rule in ruleset:
+            self.by_scope[rule.scope].append(rule)
+        self._functions = {rule.id: checks.load(rule.check).check for rule in ruleset}
+
+    def check_bytes(self, path: str, data: bytes) -> FileResult:
+        loaded = load_target(path, data)
+        findings = [
+            finding
+            for rule in self.by_scope["file"]
+            for finding in self._run(rule, loaded.problems, _Context(), path)
+        ]
+        if loaded.target is not None:
+            findings.extend(self.check_target(loaded.target))
+        return FileResult(path, sorted(findings, key=Finding.sort_key), loaded.text)
+
+    def check_target(self, target: TargetFile) -> Iterator[Finding]:
+        for table in target.tables():
+            for rule in self.by_scope["table"]:
+                if rule.where.table(table.kind):
+                    yield from self._run(rule, table, _Context(project=table.name), target.path)
+            for indicator in table.indicators:
+                row = IndicatorRow(table, indicator)
+                context = _Context(project=table.name, indicator=indicator.name.text)
+                for rule in self.by_scope["indicator"]:
+                    if rule.where.table(table.kind) and rule.where.indicator(indicator):
+                        yield from self._run(rule, row, context, target.path)
+                for column, cell in indicator.values():
+                    value_rules = [
+                        rule for rule in self.by_scope["value"]
+                        if rule.where.table(table.kind) and rule.where.indicator(indicator) and rule.where.column(column)
+                    ]
+                    if not value_rules:
+                        continue
+                    subject = ValueCell(table, indicator, column, cell, parse_value(cell.text))
+                    cell_context = _Context(table.name, indicator.name.text, cell.text, column)
+                    for rule in value_rules:
+                        yield from self._run(rule, subject, cell_context, target.path)
+
+    def _run(self, rule: Rule, subject, context: _Context, path: str) -> Iterator[Finding]:
+        for hit in self._functions[rule.id](rule, subject):
+            yield self._finding(rule, hit, context, path)
+
+    def _finding(self, rule: Rule, hit: Hit, context: _Context, path: str) -> Finding:
+        column = hit.params.get("column", context.column)
+        params = _Params(
+            value=hit.value if hit.value is not None else (context.value or ""),
+            indicator=hit.indicator or context.indicator or "",
+            project=hit.project or context.project or "",
+            column=_COLUMN_NAMES[self.lang].get(column, column or "") if column else "",
+        )
+        for key, raw in hit.params.items():
+            if key != "column":
+                params[key] = raw.get(self.lang, raw.get("zh")) if isinstance(raw, dict) else raw
+        return Finding(
+            rule=rule.id,
+            slug=rule.slug,
+            severity=rule.severity,
+            message=_render(rule.text("message", self.lang), params),
+            path=path,
+            span=hit.span,
+            hint=_render(rule.text("hint", self.lang), params),
+            project=hit.project or context.project,
+            indicator=hit.indicator or context.indicator,
+            value=hit.value if hit.value is not None else context.value,
+            family=rule.family,
+        )
+
+
+def _render(template: str, params: _Params) -> str:
+    return string.Formatter().vformat(template, (), params)
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    return max((f.severity for f in findings), default=None)

@@ -1,0 +1,30 @@
+"""Reporters: one module per output format, each with ``render(results, out, context)``.
+
+A reporter receives the :class:`~lint.findings.FileResult` of every checked file, in a
+deterministic order, and writes to ``out`` (a text stream). It never re-reads files: the
+result carries the source text for reporters that quote lines.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from types import ModuleType
+
+FORMATS = ("text", "concise", "json")
+
+
+@dataclass(slots=True)
+class ReportContext:
+    """What a reporter may need beyond the findings."""
+
+    lang: str = "zh"
+    color: bool | None = None  # None: let the terminal decide
+    rules: dict = field(default_factory=dict)  # id → Rule, for formats that describe rules
+    show_hints: bool = True
+
+
+def load(name: str) -> ModuleType:
+    if name not in FORMATS:
+        raise KeyError(name)
+    return importlib.import_module(f"{__name__}.{name.replace('-', '_')}")

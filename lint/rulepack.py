@@ -1,0 +1,276 @@
+"""Rule packs: rules as data, validated, merged and configured.
+
+A pack is a YAML file (``rules/*.yaml`` make up the built-in ``default`` pack). It may
+``extends`` other packs, ``disable`` rules by id or prefix, ``override`` a rule's
+severity, options or scope, and add ``rules`` of its own that use existing check kinds —
+the way Vale's and Spectral's rulesets work. Packs never execute code: a rule can only
+name a check kind that ships in :mod:`lint.checks`. A broken pack is a :class:`PackError`
+located at its file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+from lint import checks
+from lint.findings import Severity, Span
+from lint.loading import labels
+from lint.loading.source import decode
+from lint.loading.tree import MapNode, Node, build_tree, compose, locate, to_plain
+from lint.loading.validate import validate
+from lint.resources import data_dir
+
+DEFAULT = "default"
+LANGUAGES = ("zh", "en")
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used; ``str()`` is ``path:line:col: message``."""
+
+    def __init__(self, path: str, span: Span, message: str) -> None:
+        super().__init__(f"{path}:{span.line}:{span.column}: {message}")
+        self.path, self.span, self.message = path, span, message
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Which indicators, value columns and tables a rule applies to (None: all)."""
+
+    level1: frozenset[str] | None = None
+    level2: frozenset[str] | None = None
+    columns: frozenset[str] | None = None
+    tables: frozenset[str] | None = None
+    names: tuple[re.Pattern, ...] | None = None
+
+    def table(self, kind: str) -> bool:
+        return self.tables is None or kind in self.tables
+
+    def indicator(self, indicator) -> bool:
+        return (
+            (self.level1 is None or indicator.level1 in self.level1)
+            and (self.level2 is None or indicator.level2 in self.level2)
+            and (self.names is None or any(p.search(indicator.name.text) for p in self.names))
+        )
+
+    def column(self, column: str) -> bool:
+        return self.columns is None or column in self.columns
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    slug: str
+    family: str
+    check: str
+    severity: Severity
+    where: Where
+    options: dict
+    summary: dict
+    message: dict
+    hint: dict
+    rationale: dict
+    examples: dict
+    origin: str  # "path:line" of the rule's definition
+
+    @property
+    def scope(self) -> str:
+        return checks.load(self.check).SCOPE
+
+    def text(self, part: str, lang: str) -> str:
+        texts = getattr(self, part)
+        return texts.get(lang) or texts.get("zh", "")
+
+
+@dataclass(slots=True)
+class RuleSet:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    packs: list[str] = field(default_factory=list)  # every pack file read, in order
+
+    def __iter__(self):
+        return iter(self.rules.values())
+
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> "RuleSet":
+        """Rules whose id starts with a prefix in ``select`` (all if None) and none in ``ignore``."""
+        chosen = {
+            rule_id: rule
+            for rule_id, rule in self.rules.items()
+            if (select is None or matches(rule_id, select)) and not matches(rule_id, ignore)
+        }
+        return RuleSet(chosen, list(self.packs))
+
+
+def matches(rule_id: str, prefixes: Iterable[str]) -> bool:
+    return any(rule_id.startswith(prefix) for prefix in prefixes)
+
+
+def default_pack_files() -> list[Path]:
+    return sorted(data_dir("rules").glob("*.yaml"))
+
+
+def load_rules(packs: Iterable[str | Path] = (DEFAULT,)) -> RuleSet:
+    """Load ``packs`` in order into one rule set; each may extend, disable and override."""
+    ruleset = RuleSet()
+    for pack in packs:
+        _load_into(ruleset, pack, Path.cwd(), seen=())
+    return ruleset
+
+
+def _load_into(ruleset: RuleSet, pack: str | Path, base: Path, seen: tuple[Path, ...]) -> None:
+    if str(pack) == DEFAULT:
+        for path in default_pack_files():
+            _load_file(ruleset, path, seen)
+        return
+    path = (base / pack).resolve()
+    _load_file(ruleset, path, seen)
+
+
+def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
+    where = str(path)
+    if path in seen:
+        raise PackError(where, Span.point(1, 1), "rule packs extend each other in a cycle: " + " → ".join(map(str, seen + (path,))))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PackError(where, Span.point(1, 1), f"cannot read rule pack: {error.strerror or error}") from None
+    tree = _parse(where, data)
+    root = to_plain(tree)
+    for parent in root.get("extends", []):
+        if parent == DEFAULT and DEFAULT in ruleset.packs:
+            continue  # the default pack is loaded once, however many packs extend it
+        _load_into(ruleset, parent, path.parent, seen + (path,))
+        if parent == DEFAULT:
+            ruleset.packs.append(DEFAULT)
+    ruleset.packs.append(where)
+    for index, prefix in enumerate(root.get("disable", [])):
+        gone = [rule_id for rule_id in ruleset.rules if rule_id.startswith(prefix)]
+        if not gone:
+            raise PackError(where, locate(tree, ("disable", index)), f"disable: no rule matches '{prefix}'")
+        for rule_id in gone:
+            del ruleset.rules[rule_id]
+    for rule_id, change in root.get("override", {}).items():
+        if rule_id not in ruleset.rules:
+            raise PackError(where, locate(tree, ("override", rule_id), key=True), f"override: no rule '{rule_id}' to override")
+        ruleset.rules[rule_id] = _override(ruleset.rules[rule_id], change, where, tree, ("override", rule_id))
+    for index, raw in enumerate(root.get("rules", [])):
+        rule = _rule(raw, where, tree, ("rules", index))
+        if rule.id in ruleset.rules:
+            raise PackError(where, locate(tree, ("rules", index, "id")),
+                            f"rule {rule.id} is already defined in {ruleset.rules[rule.id].origin}; use override to change it")
+        ruleset.rules[rule.id] = rule
+
+
+def _parse(where: str, data: bytes) -> Node:
+    decoded = decode(data)
+    if decoded.text is None:
+        raise PackError(where, Span.point(1, 1), "rule pack is not UTF-8 text")
+    root, problems = compose(decoded.text.removeprefix("\ufeff"))
+    if root is None and not problems:
+        raise PackError(where, Span.point(1, 1), "rule pack is empty")
+    if problems:
+        raise PackError(where, problems[0].span, f"YAML syntax error: {problems[0].params['detail']}")
+    tree, problems = build_tree(root)
+    if not problems:
+        problems = validate(tree, "rule-pack")
+    if problems:
+        hit = problems[0]
+        detail = hit.params.get("detail")
+        text = detail["en"] if isinstance(detail, dict) else {
+            "duplicate-key": f"duplicate key '{hit.params.get('key')}'",
+            "unsafe-tag": f"tag {hit.params.get('tag')} is not allowed: rule packs are data",
+        }.get(hit.problem, hit.problem)
+        raise PackError(where, hit.span, text)
+    return tree
+
+
+def _rule(raw: dict, where: str, tree: MapNode, path: tuple) -> Rule:
+    module = _check_module(raw["check"], where, tree, path + ("check",))
+    options = _options(module, raw.get("options", {}), where, tree, path + ("options",))
+    line = locate(tree, path).line
+    return Rule(
+        id=raw["id"],
+        slug=raw["slug"],
+        family=raw["family"],
+        check=raw["check"],
+        severity=Severity.parse(raw["severity"]),
+        where=_where(raw.get("where", {}), where, tree, path + ("where",)),
+        options=options,
+        summary=raw["summary"],
+        message=raw["message"],
+        hint=raw["hint"],
+        rationale=raw["rationale"],
+        examples=raw["examples"],
+        origin=f"{where}:{line}",
+    )
+
+
+def _override(rule: Rule, change: dict, where: str, tree: MapNode, path: tuple) -> Rule:
+    updates: dict = {}
+    if "severity" in change:
+        updates["severity"] = Severity.parse(change["severity"])
+    if "options" in change:
+        module = checks.load(rule.check)
+        updates["options"] = {**rule.options, **_options(module, change["options"], where, tree, path + ("options",), defaults=False)}
+    if "where" in change:
+        updates["where"] = _where(change["where"], where, tree, path + ("where",))
+    return replace(rule, **updates)
+
+
+def _check_module(kind: str, where: str, tree: MapNode, path: tuple):
+    try:
+        return checks.load(kind)
+    except KeyError:
+        raise PackError(where, locate(tree, path), f"unknown check kind '{kind}'; known kinds: {', '.join(checks.kinds())}") from None
+
+
+def _options(module, given: dict, where: str, tree: MapNode, path: tuple, defaults: bool = True) -> dict:
+    known = module.OPTIONS
+    for name, value in given.items():
+        if name not in known:
+            raise PackError(where, locate(tree, path + (name,), key=True),
+                            f"check '{module.__name__.rsplit('.', 1)[-1]}' has no option '{name}'; options: {', '.join(known) or 'none'}")
+        expected = known[name]
+        if expected is not None and not _same_kind(expected, value):
+            raise PackError(where, locate(tree, path + (name,)),
+                            f"option '{name}' should be {type(expected).__name__}, not {type(value).__name__}")
+    return {**known, **given} if defaults else dict(given)
+
+
+def _same_kind(default: object, value: object) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _where(raw: dict, where: str, tree: MapNode, path: tuple) -> Where:
+    def level(key: str, normalise) -> frozenset[str] | None:
+        if key not in raw:
+            return None
+        result = set()
+        for index, label in enumerate(raw[key]):
+            canonical = normalise(label)
+            if canonical is None:
+                raise PackError(where, locate(tree, path + (key, index)), f"'{label}' is not a known {key} label")
+            result.add(canonical)
+        return frozenset(result)
+
+    names = None
+    if "names" in raw:
+        compiled = []
+        for index, pattern in enumerate(raw["names"]):
+            try:
+                compiled.append(re.compile(pattern))
+            except re.error as error:
+                raise PackError(where, locate(tree, path + ("names", index)), f"bad regular expression: {error}") from None
+        names = tuple(compiled)
+    return Where(
+        level1=level("level1", labels.level1),
+        level2=level("level2", labels.level2),
+        columns=frozenset(raw["columns"]) if "columns" in raw else None,
+        tables=frozenset(raw["tables"]) if "tables" in raw else None,
+        names=names,
+    )
