@@ -16,6 +16,7 @@ from lint.loading.tree import Cell
 # The value columns of the indicator table, by the name rules use in ``where: columns``.
 CYCLE, ANNUAL, TARGET = "cycle", "annual", "target"
 COLUMN_LABELS = {CYCLE: "实施周期指标值", ANNUAL: "年度指标值", TARGET: "指标值"}
+OPEN_ENDED = 2099  # 到期年度 of a standing project
 
 
 @dataclass(slots=True)
@@ -78,6 +79,15 @@ class ProjectTable(Table):
     budget_amount: Cell | None = None  # 预算金额
     cycle_goal: Cell | None = None  # 总体绩效目标 / 实施周期总目标
     annual_goal: Cell | None = None  # 总体绩效目标 / 年度目标
+
+    @property
+    def period_years(self) -> int | None:
+        """Length of 实施周期 in years, both ends included; None when open-ended (2099) or unknown."""
+        start = self.start_year.value if self.start_year else None
+        end = self.end_year.value if self.end_year else None
+        if not isinstance(start, int) or not isinstance(end, int) or end >= OPEN_ENDED or end < start:
+            return None
+        return end - start + 1
 
 
 @dataclass(slots=True)
