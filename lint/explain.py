@@ -16,10 +16,10 @@ from lint.rulepack import Rule, RuleSet
 _HEAD = {
     "zh": {"family": "规则族", "check": "检查类型", "severity": "严重程度", "why": "依据", "source": "出处",
            "options": "选项", "where": "适用范围", "fail": "会报告的写法", "pass": "不会报告的写法", "finding": "发现",
-           "hint": "修改建议", "none": "无"},
+           "hint": "修改建议", "none": "无", "all": "全部"},
     "en": {"family": "family", "check": "check kind", "severity": "severity", "why": "rationale", "source": "source",
            "options": "options", "where": "applies to", "fail": "flagged", "pass": "not flagged", "finding": "finding",
-           "hint": "fix hint", "none": "none"},
+           "hint": "fix hint", "none": "none", "all": "all"},
 }
 
 
@@ -45,7 +45,7 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
         f"{head['hint']}: {rule.text('hint', lang)}",
         "",
         f"{head['options']}: " + (json.dumps(rule.options, ensure_ascii=False) if rule.options else head["none"]),
-        f"{head['where']}: " + _where(rule, head["none"]),
+        f"{head['where']}: " + _where(rule, head["all"]),
     ]
     for kind in ("fail", "pass"):
         for snippet in rule.examples.get(kind, []):
@@ -57,7 +57,7 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
-def _where(rule: Rule, none: str) -> str:
+def _where(rule: Rule, everything: str) -> str:
     where = rule.where
     parts = []
     for name in ("tables", "level1", "level2", "columns"):
@@ -66,4 +66,4 @@ def _where(rule: Rule, none: str) -> str:
             parts.append(f"{name}=" + ",".join(sorted(value)))
     if where.names:
         parts.append("names=" + ",".join(p.pattern for p in where.names))
-    return "; ".join(parts) or none
+    return "; ".join(parts) or everything

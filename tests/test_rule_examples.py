@@ -25,7 +25,7 @@ def test_failing_example_is_flagged(rule, snippet):
     findings = [f for f in run_example(rule, snippet).findings if f.rule == rule.id]
     assert findings, f"{rule.id} did not flag its failing example"
     if "at" in snippet:
-        assert [f.span.line, f.span.column] in [[x.span.line, x.span.column] for x in findings], [
+        assert snippet["at"] in [[x.span.line, x.span.column] for x in findings], [
             (x.span.line, x.span.column, x.message) for x in findings
         ]
 

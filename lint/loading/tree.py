@@ -91,14 +91,19 @@ class _Walker:
         self.problems: list[Hit] = []
         self.nodes = 0
         self.truncated = False
+        self.top_key: Cell | None = None  # the top-level key being expanded, to blame for a bomb
 
     def walk(self, node: yaml.Node, depth: int = 0) -> Node:
         self.nodes += 1
         if self.nodes > MAX_NODES or depth > MAX_DEPTH:
             if not self.truncated:
                 self.truncated = True
-                problem = "too-deep" if depth > MAX_DEPTH else "too-large"
-                self.problems.append(Hit(span_of(node), {"limit": MAX_DEPTH if depth > MAX_DEPTH else MAX_NODES}, problem=problem))
+                if depth > MAX_DEPTH:
+                    self.problems.append(Hit(span_of(node), {"limit": MAX_DEPTH}, problem="too-deep"))
+                else:
+                    # The node where the count trips is arbitrary; the key whose value expands is not.
+                    span = self.top_key.span if self.top_key else span_of(node)
+                    self.problems.append(Hit(span, {"limit": MAX_NODES}, problem="too-large"))
             return Cell("", span_of(node))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
@@ -139,6 +144,8 @@ class _Walker:
                 self.problems.append(Hit(span_of(key_node), {}, problem="complex-key"))
                 continue
             key = self.scalar(key_node)
+            if depth == 0:
+                self.top_key = key
             value = self.walk(value_node, depth + 1)
             if node.flow_style and previous is not None and _split_by_comma(previous[1], key, value):
                 whole = f"{previous[1].text},{key.text}"  # type: ignore[union-attr]

@@ -66,7 +66,7 @@ def test_yaml_of_another_kind_is_one_finding():
 def test_schema_violations_point_at_the_offending_key_or_value():
     text = MINIMAL.replace("家庭工作经费\n", "家庭工作经费\n    实施周期: {起始年度: 二〇二一, 到期年度: 2099}\n    预算金额单位: 元\n")
     found = load_target("t.yaml", text.encode()).problems
-    assert [(p.problem, p.span.line, p.span.column) for p in found] == [("schema", 5, 22), ("schema", 6, 5)]
+    assert [(p.problem, p.span.line, p.span.column) for p in found] == [("schema", 5, 18), ("schema", 6, 5)]
     assert "起始年度" in found[0].params["detail"]["zh"]
     assert "预算金额单位" in found[1].params["detail"]["zh"]
 
