@@ -48,47 +48,154 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+FORMAT_CHOICES = ["auto", "text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "concise", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--fail-level", type=_SEVERITIES, default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@click.option("--lang", type=_LANGS, default="zh", show_default=True, help="Language of messages.")
+@click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True,
+              envvar="JXLINT_OUTPUT_FORMAT", show_envvar=True,
+              help="Output format; auto is github under GitHub Actions, text elsewhere.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
+@click.option("--fail-level", type=_SEVERITIES, help="Exit 1 when a finding is at or above this severity [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--lang", type=_LANGS, help="Language of messages [default: zh].")
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add these rule ids or prefixes to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated).")
-@click.option("--pack", "packs", multiple=True, help="Rule pack to use instead of the default (repeatable).")
+@click.option("--pack", "packs", multiple=True, type=click.Path(), help="An extra rule pack, loaded after the default one.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file for every path.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--ignore-suppressions", is_flag=True, help="Report findings that '# jxlint: disable' comments silence.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this file and exit 0.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--show-settings", is_flag=True, help="Print the settings in force for the first path, and where they come from.")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
 @click.option("--color/--no-color", default=None, help="Force or disable colour in text output.")
-def check(paths, output_format, fail_level, lang, select, ignore, packs, stdin_filename, color) -> None:
+def check(paths, output_format, output, fail_level, exit_zero, lang, select, extend_select, ignore, packs, config_file,
+          isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color) -> None:
     """Check target files and folders (``-`` reads standard input)."""
-    from lint.discover import PathError, discover
-    from lint.engine import Linter
-    from lint.findings import Severity
-    from lint.reporters import ReportContext, load
+    from pathlib import Path
 
-    ruleset = _ruleset(packs, select, ignore)
-    linter = Linter(ruleset, lang=lang)
+    from lint.config import ConfigError
+    from lint.discover import PathError
+    from lint.rulepack import PackError
+    from lint.runner import Run
+
+    cli = {
+        "select": _split(select) or None,
+        "extend_select": _split(extend_select) or None,
+        "ignore": _split(ignore) or None,
+        "packs": [str(Path(p).resolve()) for p in packs] or None,
+        "fail_level": fail_level,
+        "lang": lang,
+    }
+    run = Run(cli=cli, config=Path(config_file) if config_file else None, isolated=isolated,
+              suppressions=not ignore_suppressions, stdin_filename=stdin_filename)
     try:
-        files = list(discover(list(paths)))
+        files = run.files(list(paths))
+        if show_settings:
+            _show_settings(run, files[0] if files else paths[0])
+            return
+        results = _check_all(run, files)
+        rules = {}
+        for linter in run._linters.values():
+            rules.update(linter.ruleset.rules)
     except PathError as error:
         raise UsageFailure(f"no such file or folder: {error}") from None
-    results = []
-    for path in files:
-        if path == "-":
-            results.append(linter.check_bytes(stdin_filename, sys.stdin.buffer.read()))
-            continue
+    except (ConfigError, PackError) as error:
+        raise UsageFailure(f"configuration error: {error}") from None
+    if write_baseline:
+        from lint import baseline as baselines
+
+        count = baselines.write(Path(write_baseline), results)
+        click.echo(f"jxlint: wrote {count} findings to {write_baseline}", err=True)
+        sys.exit(EXIT_CLEAN)
+    if baseline:
+        from lint import baseline as baselines
+
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise UsageFailure(f"cannot read {path}: {error.strerror or error}") from None
-        results.append(linter.check_bytes(path, data))
-    context = ReportContext(lang=lang, color=color, rules=ruleset.rules)
-    load(output_format).render(results, sys.stdout, context)
-    threshold = Severity.parse(fail_level)
+            baselines.hide(results, baselines.read(Path(baseline)), Path(baseline).parent)
+        except baselines.BaselineError as error:
+            raise UsageFailure(str(error)) from None
+    settings = run.settings_for(files[0]) if files else None
+    report_lang = settings.lang if settings else (lang or "zh")
+    _report(results, output_format, output, report_lang, color, rules, statistics)
+    threshold = _fail_level(run, files, fail_level)
     failed = any(f.severity >= threshold for result in results for f in result.findings)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _fail_level(run, files, given):
+    from lint.findings import Severity
+
+    if given:
+        return Severity.parse(given)
+    levels = {run.settings_for(path).fail_level for path in files} or {"error"}
+    return min(Severity.parse(level) for level in levels)
+
+
+def _check_all(run, files: list[str]):
+    import os
+
+    stdin = sys.stdin.buffer.read() if "-" in files else None
+    show_progress = len(files) > 10 and sys.stderr.isatty() and not os.environ.get("CI")
+    if not show_progress:
+        return [run.check(path, stdin if path == "-" else None) for path in files]
+    from rich.progress import Progress
+
+    results = []
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task("jxlint", total=len(files))
+        for path in files:
+            results.append(run.check(path, stdin if path == "-" else None))
+            progress.advance(task)
+    return results
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _report(results, output_format, output, lang, color, rules, statistics) -> None:
+    import os
+
+    from lint.reporters import ReportContext, load
+
+    if output_format == "auto":
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    context = ReportContext(lang=lang, color=False if output else color, rules=rules)
+    render = _statistics if statistics else load(output_format).render
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                render(results, handle, context)
+        except OSError as error:
+            raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+    else:
+        render(results, sys.stdout, context)
+
+
+def _statistics(results, out, context) -> None:
+    from collections import Counter
+
+    counts = Counter((f.rule, f.slug, str(f.severity)) for r in results for f in r.findings)
+    for (rule, slug, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:>6}  {rule}  [{severity}]  {slug}\n")
+
+
+def _show_settings(run, path: str) -> None:
+    settings = run.settings_for(path)
+    click.echo(f"Settings for {path}")
+    click.echo(f"  config file: {settings.path or '(none)'}")
+    for name, value, origin in settings.shown():
+        click.echo(f"  {name} = {value!r}    # {origin}")
+    ruleset = settings.ruleset()
+    click.echo(f"  rules in force: {len(ruleset.rules)} ({', '.join(ruleset.rules)})")
+    click.echo(f"  packs: {', '.join(ruleset.packs)}")
 
 
 @main.command("rules")

@@ -11,9 +11,9 @@ import string
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from lint import checks
+from lint import checks, suppress
 from lint.checks._context import IndicatorRow, ValueCell
-from lint.findings import FileResult, Finding, Hit, Severity
+from lint.findings import FileResult, Finding, Hit, Severity, Span
 from lint.loading import load_target
 from lint.loading.model import COLUMN_LABELS, TargetFile
 from lint.rulepack import Rule, RuleSet
@@ -41,8 +41,10 @@ class _Context:
 
 
 class Linter:
-    def __init__(self, ruleset: RuleSet, lang: str = "zh") -> None:
+    def __init__(self, ruleset: RuleSet, lang: str = "zh", suppressions: bool = True) -> None:
         self.lang = lang
+        self.ruleset = ruleset
+        self.suppressions = suppressions
         self.by_scope: dict[str, list[Rule]] = {scope: [] for scope in checks.SCOPES}
         for rule in ruleset:
             self.by_scope[rule.scope].append(rule)
@@ -50,14 +52,22 @@ class Linter:
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
         loaded = load_target(path, data)
-        findings = [
-            finding
-            for rule in self.by_scope["file"]
-            for finding in self._run(rule, loaded.problems, _Context(), path)
-        ]
+        findings = self._file_findings(loaded.problems, path)
         if loaded.target is not None:
             findings.extend(self.check_target(loaded.target))
+        if self.suppressions and loaded.text:
+            findings, unused = suppress.apply(findings, suppress.parse(loaded.text))
+            findings.extend(self._file_findings(unused, path))
         return FileResult(path, sorted(findings, key=Finding.sort_key), loaded.text)
+
+    def check_unreadable(self, path: str, error: OSError) -> FileResult:
+        """A file that exists but cannot be read (permissions, a symlink loop, a folder named *.yaml)."""
+        reason = error.strerror or type(error).__name__
+        hit = Hit(Span.point(1, 1), {"reason": reason}, problem="unreadable")
+        return FileResult(path, self._file_findings([hit], path), None)
+
+    def _file_findings(self, problems: list[Hit], path: str) -> list[Finding]:
+        return [finding for rule in self.by_scope["file"] for finding in self._run(rule, problems, _Context(), path)]
 
     def check_target(self, target: TargetFile) -> Iterator[Finding]:
         for table in target.tables():

@@ -30,6 +30,8 @@ def example_bytes(snippet: dict) -> bytes:
 def run_example(rule: Rule, snippet: dict, lang: str = "zh") -> FileResult:
     """Check one example snippet with this rule alone."""
     linter = Linter(RuleSet({rule.id: rule}), lang=lang)
+    if "read_error" in snippet:
+        return linter.check_unreadable("example.yaml", OSError(13, snippet["read_error"]))
     return linter.check_bytes("example.yaml", example_bytes(snippet))
 
 

@@ -95,3 +95,24 @@ class Hit:
     indicator: str | None = None
     value: str | None = None
     problem: str = ""
+
+
+def identity(finding: Finding, path: str | None = None) -> tuple[str, str, str, str, str]:
+    """What a finding is about, independent of line numbers: file, project, indicator, rule, value.
+
+    Baselines and CI fingerprints key on this, so that editing another part of a file does
+    not make old findings look new (or hide new ones).
+    """
+    return (
+        path if path is not None else finding.path,
+        finding.project or "",
+        finding.indicator or "",
+        finding.rule,
+        finding.value or "",
+    )
+
+
+def fingerprint(finding: Finding, path: str | None = None) -> str:
+    import hashlib
+
+    return hashlib.sha256("\x1f".join(identity(finding, path)).encode("utf-8")).hexdigest()

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from lint import checks
 from lint.findings import Severity, Span
 from lint.loading import labels
 from lint.loading.source import decode
-from lint.loading.tree import MapNode, Node, build_tree, compose, locate, to_plain
+from lint.loading.tree import Node, build_tree, compose, locate, to_plain
 from lint.loading.validate import validate
 from lint.resources import data_dir
 
@@ -33,6 +33,21 @@ class PackError(Exception):
     def __init__(self, path: str, span: Span, message: str) -> None:
         super().__init__(f"{path}:{span.line}:{span.column}: {message}")
         self.path, self.span, self.message = path, span, message
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where settings come from, to locate an error: a file and a path → span lookup."""
+
+    path: str
+    locate: Callable[..., Span]
+
+    @classmethod
+    def of_tree(cls, path: str, tree: Node) -> "Origin":
+        return cls(path, lambda keys, key=False: locate(tree, keys, key=key))
+
+    def error(self, keys: tuple, message: str, key: bool = False) -> PackError:
+        return PackError(self.path, self.locate(keys, key=key), message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,21 +159,20 @@ def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
         if parent == DEFAULT:
             ruleset.packs.append(DEFAULT)
     ruleset.packs.append(where)
+    origin = Origin.of_tree(where, tree)
     for index, prefix in enumerate(root.get("disable", [])):
         gone = [rule_id for rule_id in ruleset.rules if rule_id.startswith(prefix)]
         if not gone:
-            raise PackError(where, locate(tree, ("disable", index)), f"disable: no rule matches '{prefix}'")
+            raise origin.error(("disable", index), f"disable: no rule matches '{prefix}'")
         for rule_id in gone:
             del ruleset.rules[rule_id]
     for rule_id, change in root.get("override", {}).items():
-        if rule_id not in ruleset.rules:
-            raise PackError(where, locate(tree, ("override", rule_id), key=True), f"override: no rule '{rule_id}' to override")
-        ruleset.rules[rule_id] = _override(ruleset.rules[rule_id], change, where, tree, ("override", rule_id))
+        configure(ruleset, rule_id, change, origin, ("override", rule_id))
     for index, raw in enumerate(root.get("rules", [])):
-        rule = _rule(raw, where, tree, ("rules", index))
+        rule = _rule(raw, origin, ("rules", index))
         if rule.id in ruleset.rules:
-            raise PackError(where, locate(tree, ("rules", index, "id")),
-                            f"rule {rule.id} is already defined in {ruleset.rules[rule.id].origin}; use override to change it")
+            raise origin.error(("rules", index, "id"),
+                               f"rule {rule.id} is already defined in {ruleset.rules[rule.id].origin}; use override to change it")
         ruleset.rules[rule.id] = rule
 
 
@@ -185,56 +199,60 @@ def _parse(where: str, data: bytes) -> Node:
     return tree
 
 
-def _rule(raw: dict, where: str, tree: MapNode, path: tuple) -> Rule:
-    module = _check_module(raw["check"], where, tree, path + ("check",))
-    options = _options(module, raw.get("options", {}), where, tree, path + ("options",))
-    line = locate(tree, path).line
+def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
+    module = _check_module(raw["check"], origin, path + ("check",))
+    options = _options(module, raw.get("options", {}), origin, path + ("options",))
+    line = origin.locate(path).line
     return Rule(
         id=raw["id"],
         slug=raw["slug"],
         family=raw["family"],
         check=raw["check"],
         severity=Severity.parse(raw["severity"]),
-        where=_where(raw.get("where", {}), where, tree, path + ("where",)),
+        where=_where(raw.get("where", {}), origin, path + ("where",)),
         options=options,
         summary=raw["summary"],
         message=raw["message"],
         hint=raw["hint"],
         rationale=raw["rationale"],
         examples=raw["examples"],
-        origin=f"{where}:{line}",
+        origin=f"{origin.path}:{line}",
     )
 
 
-def _override(rule: Rule, change: dict, where: str, tree: MapNode, path: tuple) -> Rule:
+def configure(ruleset: RuleSet, rule_id: str, change: dict, origin: Origin, path: tuple) -> None:
+    """Change a rule's severity, options or scope in place (pack ``override`` and config)."""
+    rule = ruleset.rules.get(rule_id)
+    if rule is None:
+        raise origin.error(path, f"no rule '{rule_id}' to configure", key=True)
     updates: dict = {}
     if "severity" in change:
         updates["severity"] = Severity.parse(change["severity"])
     if "options" in change:
         module = checks.load(rule.check)
-        updates["options"] = {**rule.options, **_options(module, change["options"], where, tree, path + ("options",), defaults=False)}
+        given = _options(module, change["options"], origin, path + ("options",), defaults=False)
+        updates["options"] = {**rule.options, **given}
     if "where" in change:
-        updates["where"] = _where(change["where"], where, tree, path + ("where",))
-    return replace(rule, **updates)
+        updates["where"] = _where(change["where"], origin, path + ("where",))
+    ruleset.rules[rule_id] = replace(rule, **updates)
 
 
-def _check_module(kind: str, where: str, tree: MapNode, path: tuple):
+def _check_module(kind: str, origin: Origin, path: tuple):
     try:
         return checks.load(kind)
     except KeyError:
-        raise PackError(where, locate(tree, path), f"unknown check kind '{kind}'; known kinds: {', '.join(checks.kinds())}") from None
+        raise origin.error(path, f"unknown check kind '{kind}'; known kinds: {', '.join(checks.kinds())}") from None
 
 
-def _options(module, given: dict, where: str, tree: MapNode, path: tuple, defaults: bool = True) -> dict:
+def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = True) -> dict:
     known = module.OPTIONS
     for name, value in given.items():
         if name not in known:
-            raise PackError(where, locate(tree, path + (name,), key=True),
-                            f"check '{module.__name__.rsplit('.', 1)[-1]}' has no option '{name}'; options: {', '.join(known) or 'none'}")
+            kind = module.__name__.rsplit(".", 1)[-1]
+            raise origin.error(path + (name,), f"check '{kind}' has no option '{name}'; options: {', '.join(known) or 'none'}", key=True)
         expected = known[name]
         if expected is not None and not _same_kind(expected, value):
-            raise PackError(where, locate(tree, path + (name,)),
-                            f"option '{name}' should be {type(expected).__name__}, not {type(value).__name__}")
+            raise origin.error(path + (name,), f"option '{name}' should be {type(expected).__name__}, not {type(value).__name__}")
     return {**known, **given} if defaults else dict(given)
 
 
@@ -246,7 +264,7 @@ def _same_kind(default: object, value: object) -> bool:
     return isinstance(value, type(default))
 
 
-def _where(raw: dict, where: str, tree: MapNode, path: tuple) -> Where:
+def _where(raw: dict, origin: Origin, path: tuple) -> Where:
     def level(key: str, normalise) -> frozenset[str] | None:
         if key not in raw:
             return None
@@ -254,7 +272,7 @@ def _where(raw: dict, where: str, tree: MapNode, path: tuple) -> Where:
         for index, label in enumerate(raw[key]):
             canonical = normalise(label)
             if canonical is None:
-                raise PackError(where, locate(tree, path + (key, index)), f"'{label}' is not a known {key} label")
+                raise origin.error(path + (key, index), f"'{label}' is not a known {key} label")
             result.add(canonical)
         return frozenset(result)
 
@@ -265,7 +283,7 @@ def _where(raw: dict, where: str, tree: MapNode, path: tuple) -> Where:
             try:
                 compiled.append(re.compile(pattern))
             except re.error as error:
-                raise PackError(where, locate(tree, path + ("names", index)), f"bad regular expression: {error}") from None
+                raise origin.error(path + ("names", index), f"bad regular expression: {error}") from None
         names = tuple(compiled)
     return Where(
         level1=level("level1", labels.level1),

@@ -10,7 +10,9 @@ Options:
     problem: the loader problem this rule reports — one of ``yaml-syntax``,
         ``duplicate-key``, ``flow-comma-split``, ``unsafe-tag``, ``complex-key``,
         ``too-large``, ``too-deep``, ``empty-file``, ``binary-file``, ``undecodable``,
-        ``encoding-not-utf8``, ``not-target-file``, ``schema``.
+        ``encoding-not-utf8``, ``not-target-file``, ``schema``, and ``unused-suppression``
+        (found by :mod:`lint.suppress` after the checks ran), ``unreadable`` (the file
+        could not be read at all).
 
 Message parameters: ``detail`` (schema and syntax problems), ``key``, ``first_line``
 (duplicate keys), ``tag``, ``encoding``, ``bytes``, ``limit``.

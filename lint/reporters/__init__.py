@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit")
 
 
 @dataclass(slots=True)

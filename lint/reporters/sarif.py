@@ -1,0 +1,96 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+Paths are relative URIs against ``%SRCROOT%`` (the working folder); columns count Unicode
+code points, as the loader does. ``partialFingerprints`` use the line-independent identity
+of a finding, so a viewer tracks it across edits that move it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+from urllib.parse import quote
+
+from lint import __version__
+from lint.findings import FileResult, Severity, fingerprint
+from lint.reporters import ReportContext
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def relative_uri(path: str) -> str:
+    if path == "-" or not os.path.isabs(path) and ".." not in PurePosixPath(path).parts:
+        relative = PurePosixPath(Path(path)).as_posix()
+    else:
+        relative = PurePosixPath(Path(os.path.relpath(path))).as_posix()
+    return quote(relative)
+
+
+def _rule_descriptor(rule, lang: str) -> dict:
+    return {
+        "id": rule.id,
+        "name": rule.slug,
+        "shortDescription": {"text": rule.text("summary", lang)},
+        "fullDescription": {"text": rule.text("rationale", lang)},
+        "help": {
+            "text": f"{rule.text('hint', lang)}\n\n{rule.text('rationale', lang)} ({rule.rationale.get('source', '')})",
+            "markdown": f"{rule.text('hint', lang)}\n\n*{rule.text('rationale', lang)}* — {rule.rationale.get('source', '')}",
+        },
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.family], "check": rule.check},
+    }
+
+
+def render(results: list[FileResult], out: TextIO, context: ReportContext) -> None:
+    used = sorted({f.rule for r in results for f in r.findings} | set(context.rules))
+    descriptors = [_rule_descriptor(context.rules[rule_id], context.lang) for rule_id in used if rule_id in context.rules]
+    index = {descriptor["id"]: position for position, descriptor in enumerate(descriptors)}
+    sarif_results = []
+    for result in results:
+        uri = relative_uri(result.path)
+        for f in result.findings:
+            entry = {
+                "ruleId": f.rule,
+                "level": LEVELS[f.severity],
+                "message": {"text": f.message + (f"\n{f.hint}" if f.hint else "")},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": f.span.line,
+                            "startColumn": f.span.column,
+                            "endLine": f.span.end_line,
+                            "endColumn": f.span.end_column,
+                        },
+                    },
+                }],
+                "partialFingerprints": {"jxlintIdentity/v1": fingerprint(f, PurePosixPath(Path(f.path)).as_posix())},
+            }
+            if f.rule in index:
+                entry["ruleIndex"] = index[f.rule]
+            properties = {key: value for key, value in (("project", f.project), ("indicator", f.indicator)) if value}
+            if properties:
+                entry["properties"] = properties
+            sarif_results.append(entry)
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "jxlint", "version": __version__, "semanticVersion": _semver(__version__),
+                                "rules": descriptors}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _semver(version: str) -> str:
+    """PEP 440 ``0.1.0.dev0`` → SemVer ``0.1.0-dev0``."""
+    core, _, rest = version.partition(".dev")
+    return f"{core}-dev{rest}" if _ else core

@@ -1,0 +1,77 @@
+"""Inline suppressions in target files.
+
+``# jxlint: disable=ID[,ID]`` at the end of a line silences those rules on that line;
+``# jxlint: disable-next-line=ID`` on the line after it; ``# jxlint: disable-file=ID`` in the
+comment block at the top of the file, in the whole file. An id may be a prefix (``JX1``).
+A suppression that silences nothing is itself reported (rule ``unused-suppression``), so
+that stale suppressions do not pile up and hide the next real problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lint.findings import Finding, Hit, Span
+
+_DIRECTIVE = re.compile(r"(?:^|\s)#\s*jxlint:\s*(disable-next-line|disable-file|disable)\s*=\s*(?P<ids>[A-Za-z0-9_, ]+?)\s*$")
+_ID = re.compile(r"[A-Za-z]+[0-9]*")
+
+
+@dataclass(slots=True)
+class Suppression:
+    kind: str  # "disable", "disable-next-line" or "disable-file"
+    rule: str  # an id or prefix
+    line: int  # the line it silences (0: the whole file)
+    span: Span  # where the id is written, for the unused-suppression finding
+    misplaced: bool = False  # a disable-file below the header comments
+    used: bool = field(default=False)
+
+    def silences(self, finding: Finding) -> bool:
+        return (
+            not self.misplaced
+            and finding.rule.startswith(self.rule)
+            and (self.line == 0 or finding.span.line == self.line)
+        )
+
+
+def parse(text: str) -> list[Suppression]:
+    suppressions = []
+    in_header = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            in_header = False
+        match = _DIRECTIVE.search(line)
+        if match is None:
+            continue
+        kind = match.group(1)
+        target = {"disable": number, "disable-next-line": number + 1, "disable-file": 0}[kind]
+        for rule in _ID.finditer(match.group("ids")):
+            column = match.start("ids") + rule.start() + 1
+            span = Span(number, column, number, column + len(rule.group()))
+            suppressions.append(Suppression(kind, rule.group().upper(), target, span, misplaced=kind == "disable-file" and not in_header))
+    return suppressions
+
+
+def apply(findings: list[Finding], suppressions: list[Suppression]) -> tuple[list[Finding], list[Hit]]:
+    """Findings left after suppression, and a problem hit for each suppression that silenced nothing."""
+    kept = []
+    for finding in findings:
+        silencing = [s for s in suppressions if s.silences(finding)]
+        for suppression in silencing:
+            suppression.used = True
+        if not silencing:
+            kept.append(finding)
+    unused = [
+        Hit(s.span, {"rule": s.rule, "kind": s.kind, "reason": _reason(s)}, value=f"{s.kind}={s.rule}", problem="unused-suppression")
+        for s in suppressions
+        if not s.used
+    ]
+    return kept, unused
+
+
+def _reason(suppression: Suppression) -> dict:
+    if suppression.misplaced:
+        return {"zh": "disable-file 只能写在文件开头的注释中", "en": "disable-file only works in the comment block at the top of the file"}
+    return {"zh": "这里没有可屏蔽的发现", "en": "there is no such finding to silence here"}
