@@ -27,7 +27,7 @@ class BaselineError(Exception):
 def _relative(path: str, base: Path) -> str:
     if path == "-" or not os.path.exists(path):
         return PurePosixPath(path).as_posix()
-    return PurePosixPath(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+    return PurePosixPath(os.path.relpath(os.path.abspath(path), os.path.abspath(base))).as_posix()
 
 
 def keys(results: list[FileResult], base: Path) -> Counter:

@@ -9,6 +9,7 @@ it came from, for ``jxlint check --show-settings``.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
@@ -59,7 +60,7 @@ class Settings:
 
     def relative(self, path: str) -> str:
         try:
-            return PurePosixPath(Path(path).resolve().relative_to(self.root.resolve())).as_posix()
+            return PurePosixPath(Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root))).as_posix()
         except ValueError:
             return PurePosixPath(Path(path)).as_posix()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,8 @@ class Run:
         elif self.config is not None:
             source = self.config
         else:
-            folder = Path(self.stdin_filename if path == "-" else path).resolve().parent
+            # abspath, not resolve: a symlink loop must reach the reader and become a finding.
+            folder = Path(os.path.abspath(self.stdin_filename if path == "-" else path)).parent
             source = find_config(folder)
         if source not in self._settings:
             base = load_settings(source) if source is not None else Settings()

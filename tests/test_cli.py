@@ -1,0 +1,165 @@
+"""The command line: exit codes, inputs, outputs, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+
+import pytest
+
+from tests.cli_helpers import findings_json as _findings_json
+from tests.cli_helpers import jxlint
+from tests.conftest import EXAMPLES
+
+def findings_json(*args, **kwargs):
+    """Findings of the file family only: these tests are about the command, not the rules."""
+    return _findings_json("--select", "JX0", *args, **kwargs)
+
+
+MINIMAL = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n"
+DUPLICATE = MINIMAL + "    预算金额: 560,000.00元\n    预算金额: 560,000.00元\n"
+
+
+def test_clean_file_exits_0(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", str(tmp_path / "a.yaml"), "--select", "JX0")
+    assert result.exit_code == 0
+    assert "没有发现问题" in result.stdout
+
+
+def test_error_finding_exits_1_and_is_located(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    result = jxlint("check", str(tmp_path / "a.yaml"), "--format", "concise", "--select", "JX0")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'a.yaml'}:6:5: JX002 [error]" in result.stdout
+
+
+def test_fail_level_and_exit_zero(tmp_path):
+    (tmp_path / "a.yaml").write_bytes(MINIMAL.encode("gb18030"))  # JX009 is info
+    assert jxlint("check", str(tmp_path), "--select", "JX0").exit_code == 0
+    assert jxlint("check", str(tmp_path), "--select", "JX0", "--fail-level", "info").exit_code == 1
+    assert jxlint("check", str(tmp_path), "--select", "JX0", "--fail-level", "info", "--exit-zero").exit_code == 0
+
+
+def test_usage_errors_exit_2_without_traceback(tmp_path):
+    missing = jxlint("check", str(tmp_path / "nope.yaml"))
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert jxlint("check", str(tmp_path), "--format", "xml").exit_code == 2
+    assert jxlint("explain", "JX999").exit_code == 2
+
+
+def test_stdin_with_a_filename(tmp_path):
+    result = jxlint("check", "-", "--stdin-filename", "units/a.yaml", "--format", "concise", "--select", "JX0", input=DUPLICATE.encode())
+    assert result.exit_code == 1
+    assert result.stdout.startswith("units/a.yaml:6:5: JX002")
+
+
+@pytest.mark.parametrize("text, rule", [("单位: [东莞\n", "JX001"), ("", "JX006"), ("a: 1\n", "JX005")])
+def test_broken_files_give_one_located_finding(tmp_path, text, rule):
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    found = findings_json(str(tmp_path / "a.yaml"))
+    assert [f["rule"] for f in found] == [rule]
+    assert found[0]["line"] >= 1 and found[0]["column"] >= 1
+
+
+def test_binary_file_named_directly(tmp_path):
+    (tmp_path / "table.yaml").write_bytes(b"PK\x03\x04\x14\x00\x00\x00binary")
+    assert [f["rule"] for f in findings_json(str(tmp_path / "table.yaml"))] == ["JX008"]
+
+
+def test_json_has_the_documented_fields(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    (finding,) = findings_json(str(tmp_path / "a.yaml"))
+    assert {"file", "line", "column", "end_line", "end_column", "rule", "severity", "message", "project", "indicator"} <= set(finding)
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (6, 5, 6, 9)
+
+
+def test_examples_from_another_folder_are_all_located(tmp_path):
+    found = _findings_json(str(EXAMPLES), cwd=tmp_path)
+    assert found
+    assert all(f["file"].startswith(str(EXAMPLES)) and f["line"] > 0 and f["column"] > 0 for f in found)
+
+
+def test_folders_are_searched_recursively_in_a_stable_order(tmp_path):
+    for name in ("b/z.yaml", "a/y.yml", "a/x.yaml", "a/notes.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(DUPLICATE, encoding="utf-8")
+    found = findings_json(str(tmp_path))
+    assert [os.path.relpath(f["file"], tmp_path) for f in found] == ["a/x.yaml", "a/y.yml", "b/z.yaml"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_file_in_a_folder_is_a_finding(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    path.chmod(0)
+    try:
+        assert [f["rule"] for f in findings_json(str(tmp_path))] == ["JX014"]
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_symlink_loop_in_a_folder_is_a_finding_not_a_hang(tmp_path):
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "up").symlink_to(tmp_path, target_is_directory=True)
+    found = findings_json(str(tmp_path))
+    assert [(os.path.basename(f["file"]), f["rule"]) for f in found] == [("loop.yaml", "JX014")]
+
+
+def test_output_file_and_statistics(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    report = tmp_path / "out" / "report.json"
+    report.parent.mkdir()
+    result = jxlint("check", str(tmp_path / "a.yaml"), "--format", "json", "-o", str(report), "--select", "JX0")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads(report.read_text(encoding="utf-8"))[0]["rule"] == "JX002"
+    stats = jxlint("check", str(tmp_path / "a.yaml"), "--statistics", "--select", "JX0")
+    assert stats.stdout.split() == ["1", "JX002", "[error]", "duplicate-key"]
+
+
+def test_format_from_the_environment_and_auto_under_github_actions(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    concise = jxlint("check", str(tmp_path / "a.yaml"), env={"JXLINT_OUTPUT_FORMAT": "concise"})
+    assert ":6:5: JX002 [error]" in concise.stdout
+    github = jxlint("check", str(tmp_path / "a.yaml"), env={"GITHUB_ACTIONS": "true"})
+    assert github.stdout.startswith("::error file=")
+
+
+def test_english_messages(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    (finding,) = findings_json(str(tmp_path / "a.yaml"), "--lang", "en")
+    assert finding["message"].startswith("Duplicate key '预算金额'")
+
+
+def test_no_progress_bar_when_output_is_piped(tmp_path):
+    for index in range(15):
+        (tmp_path / f"{index:02}.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", str(tmp_path), "--select", "JX0")
+    assert "━" not in result.output and "jxlint" not in result.stderr
+
+
+def test_check_never_writes_the_files_it_reads(tmp_path):
+    copied = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, copied)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in copied.iterdir()}
+    for fmt in ("text", "json", "sarif"):
+        jxlint("check", str(copied), "--format", fmt)
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in copied.iterdir()} == before
+
+
+def test_rules_and_explain():
+    listed = jxlint("rules")
+    assert listed.exit_code == 0 and "JX002" in listed.stdout and "duplicate-key" in listed.stdout
+    explained = jxlint("explain", "JX003")
+    assert explained.exit_code == 0
+    assert "700,000.00元" in explained.stdout and "→" in explained.stdout
+    assert jxlint("explain", "flow-comma-split").stdout == explained.stdout
+
+
+def test_dangling_symlink_in_a_folder_is_a_finding(tmp_path):
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "deleted.yaml")
+    found = findings_json(str(tmp_path))
+    assert [(os.path.basename(f["file"]), f["rule"], f["line"], f["column"]) for f in found] == [("gone.yaml", "JX014", 1, 1)]
