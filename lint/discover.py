@@ -38,4 +38,5 @@ def _walk(root: Path) -> Iterator[str]:
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
-            yield os.path.join(folder, name)
+            if not name.startswith("."):  # .jxlint.yaml, .pre-commit-config.yaml, editor files
+                yield os.path.join(folder, name)

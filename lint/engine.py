@@ -52,12 +52,12 @@ class Linter:
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
         loaded = load_target(path, data)
-        findings = self._file_findings(loaded.problems, path)
+        findings = self._file_findings(loaded.problems, path, loaded.target)
         if loaded.target is not None:
             findings.extend(self.check_target(loaded.target))
         if self.suppressions and loaded.text:
             findings, unused = suppress.apply(findings, suppress.parse(loaded.text))
-            findings.extend(self._file_findings(unused, path))
+            findings.extend(self._file_findings(unused, path, loaded.target))
         return FileResult(path, sorted(findings, key=Finding.sort_key), loaded.text)
 
     def check_unreadable(self, path: str, error: OSError) -> FileResult:
@@ -66,8 +66,12 @@ class Linter:
         hit = Hit(Span.point(1, 1), {"reason": reason}, problem="unreadable")
         return FileResult(path, self._file_findings([hit], path), None)
 
-    def _file_findings(self, problems: list[Hit], path: str) -> list[Finding]:
-        return [finding for rule in self.by_scope["file"] for finding in self._run(rule, problems, _Context(), path)]
+    def _file_findings(self, problems: list[Hit], path: str, target: TargetFile | None = None) -> list[Finding]:
+        findings = []
+        for rule in self.by_scope["file"]:
+            for hit in checks.load(rule.check).check(rule, problems):
+                findings.append(self._finding(rule, hit, _enclosing(target, hit.span), path))
+        return findings
 
     def check_target(self, target: TargetFile) -> Iterator[Finding]:
         for table in target.tables():
@@ -120,6 +124,19 @@ class Linter:
             value=hit.value if hit.value is not None else context.value,
             family=rule.family,
         )
+
+
+def _enclosing(target: TargetFile | None, span: Span) -> _Context:
+    """The project and indicator a loader problem sits in, so baselines can key on them."""
+    if target is None:
+        return _Context()
+    for table in target.tables():
+        if table.span.contains(span):
+            for indicator in table.indicators:
+                if indicator.span and indicator.span.contains(span):
+                    return _Context(table.name, indicator.name.text)
+            return _Context(table.name)
+    return _Context()
 
 
 def _render(template: str, params: _Params) -> str:

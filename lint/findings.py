@@ -42,6 +42,9 @@ class Span:
     def point(cls, line: int, column: int) -> "Span":
         return cls(line, column, line, column + 1)
 
+    def contains(self, other: "Span") -> bool:
+        return (self.line, self.column) <= (other.line, other.column) < (self.end_line, self.end_column)
+
 
 FILE_START = Span.point(1, 1)
 

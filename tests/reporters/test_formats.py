@@ -1,0 +1,105 @@
+"""Each CI format, checked against its consumer's schema or parser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+
+from tests.cli_helpers import jxlint
+from tests.conftest import EXAMPLES
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def report(fmt: str, *args: str, cwd=None) -> str:
+    result = jxlint("check", *args, "--format", fmt, cwd=cwd)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return json.loads(report("json", str(EXAMPLES)))
+
+
+def test_examples_have_findings_to_report(expected):
+    assert len(expected) > 10
+
+
+def test_sarif_is_valid_2_1_0_with_rules_relative_uris_and_fingerprints(expected):
+    document = json.loads(report("sarif", "examples", cwd=EXAMPLES.parent))
+    jsonschema.validate(document, SARIF_SCHEMA)
+    run = document["runs"][0]
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    assert len(run["results"]) == len(expected)
+    for result, finding in zip(run["results"], expected):
+        assert result["ruleId"] == finding["rule"] and rules[result["ruleId"]]["help"]["text"]
+        assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"].startswith("examples/")
+        assert location["region"]["startLine"] == finding["line"] and location["region"]["startColumn"] == finding["column"]
+        assert len(result["partialFingerprints"]["jxlintIdentity/v1"]) == 64
+
+
+def test_github_annotations(expected):
+    lines = report("github", str(EXAMPLES)).splitlines()
+    assert len(lines) == len(expected)
+    for line, finding in zip(lines, expected):
+        command = {"error": "error", "warning": "warning", "info": "notice"}[finding["severity"]]
+        assert line.startswith(f"::{command} file={finding['file']},line={finding['line']},col={finding['column']},")
+        assert "\n" not in line and finding["rule"] in line
+
+
+def test_github_escapes_newlines_and_percent():
+    from lint.reporters.github import _data, _property
+
+    assert _data("a%b\nc") == "a%25b%0Ac"
+    assert _property("x: y, z") == "x%3A y%2C z"
+
+
+def test_gitlab_code_quality(expected):
+    issues = json.loads(report("gitlab", str(EXAMPLES)))
+    assert len(issues) == len(expected)
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+    for issue, finding in zip(issues, expected):
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert issue["location"]["path"] == finding["file"] and issue["location"]["lines"]["begin"] == finding["line"]
+
+
+def test_junit_one_testcase_per_file_and_rule(expected):
+    root = ET.fromstring(report("junit", str(EXAMPLES)))
+    cases = root.findall("./testsuite/testcase")
+    pairs = {(f["file"], f["rule"]) for f in expected}
+    failing = [case for case in cases if case.find("failure") is not None]
+    assert len(failing) == len(pairs)
+    assert {(case.get("classname"), case.get("name").split()[0]) for case in failing} == pairs
+    assert root.get("failures") == str(len(pairs))
+
+
+def test_json_lines_agrees_with_json(expected):
+    lines = report("json-lines", str(EXAMPLES)).splitlines()
+    assert [json.loads(line) for line in lines] == expected
+
+
+def test_concise_agrees_with_json(expected):
+    lines = report("concise", str(EXAMPLES)).splitlines()
+    assert lines == [f"{f['file']}:{f['line']}:{f['column']}: {f['rule']} [{f['severity']}] {f['message']}" for f in expected]
+
+
+def test_text_shows_the_source_line_and_a_caret(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n    预算金额: 1元\n    预算金额: 2元\n", encoding="utf-8"
+    )
+    out = report("text", str(tmp_path / "a.yaml"), "--select", "JX0", "--no-color")
+    lines = out.splitlines()
+    source = next(i for i, line in enumerate(lines) if line.strip().startswith("6 |"))
+    assert lines[source].endswith("预算金额: 2元")
+    caret = lines[source + 1]
+    # 预算金额 is four wide characters: eight columns of carets under it.
+    assert caret.strip() == "^" * 8
+    assert caret.index("^") == lines[source].index("预")

@@ -1,0 +1,55 @@
+"""Inline suppressions: each kind silences what it says, and an unused one is a finding."""
+
+from __future__ import annotations
+
+from tests.cli_helpers import findings_json
+
+HEAD = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n"
+DUP = "    预算金额: 560,000.00元\n"
+
+
+def found(tmp_path, text, *args):
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    return [(f["rule"], f["line"], f["column"]) for f in findings_json(str(tmp_path / "a.yaml"), "--select", "JX0", *args)]
+
+
+def test_disable_on_the_line(tmp_path):
+    text = HEAD + DUP + DUP.rstrip("\n") + "  # jxlint: disable=JX002\n"
+    assert found(tmp_path, text) == []
+
+
+def test_disable_next_line(tmp_path):
+    text = HEAD + DUP + "    # jxlint: disable-next-line=JX002\n" + DUP
+    assert found(tmp_path, text) == []
+
+
+def test_disable_file_in_the_header(tmp_path):
+    text = "# 东莞市妇女联合会 2025\n# jxlint: disable-file=JX0\n" + HEAD + DUP + DUP
+    assert found(tmp_path, text) == []
+
+
+def test_unused_suppression_is_reported_at_the_id(tmp_path):
+    line = "  - 项目名称: 家庭工作经费  # jxlint: disable=JX002"
+    text = HEAD.replace("  - 项目名称: 家庭工作经费", line)
+    assert found(tmp_path, text) == [("JX020", 4, line.index("JX002") + 1)]
+
+
+def test_one_of_two_ids_unused(tmp_path):
+    line = DUP.rstrip("\n") + "  # jxlint: disable=JX002,JX003"
+    text = HEAD + DUP + line + "\n"
+    assert found(tmp_path, text) == [("JX020", 6, line.index("JX003") + 1)]
+
+
+def test_disable_file_below_the_header_is_reported_and_does_nothing(tmp_path):
+    text = HEAD + DUP + "# jxlint: disable-file=JX002\n" + DUP
+    assert sorted(rule for rule, *_ in found(tmp_path, text)) == ["JX002", "JX020"]
+
+
+def test_ignore_suppressions_shows_everything(tmp_path):
+    text = HEAD + DUP + DUP.rstrip("\n") + "  # jxlint: disable=JX002\n"
+    assert found(tmp_path, text, "--ignore-suppressions") == [("JX002", 6, 5)]
+
+
+def test_text_that_only_looks_like_a_directive_inside_a_value_is_not_one(tmp_path):
+    text = HEAD + '    备注: "说明#jxlint: disable=JX002"\n' + DUP + DUP
+    assert found(tmp_path, text) == [("JX002", 7, 5)]
