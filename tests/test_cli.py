@@ -122,9 +122,9 @@ def test_output_file_and_statistics(tmp_path):
 
 def test_format_from_the_environment_and_auto_under_github_actions(tmp_path):
     (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
-    concise = jxlint("check", str(tmp_path / "a.yaml"), env={"JXLINT_OUTPUT_FORMAT": "concise"})
+    concise = jxlint("check", str(tmp_path / "a.yaml"), "--select", "JX0", env={"JXLINT_OUTPUT_FORMAT": "concise"})
     assert ":6:5: JX002 [error]" in concise.stdout
-    github = jxlint("check", str(tmp_path / "a.yaml"), env={"GITHUB_ACTIONS": "true"})
+    github = jxlint("check", str(tmp_path / "a.yaml"), "--select", "JX0", env={"GITHUB_ACTIONS": "true"})
     assert github.stdout.startswith("::error file=")
 
 

@@ -1,0 +1,216 @@
+"""parse_value and parse_amount: cell text → structured value. Neither ever raises.
+
+parse_value tries the forms from the most specific to the least:
+PERIOD, DATE, a whole-cell QUANTITY/RANGE, numbers inside text (one → QUANTITY with
+in_sentence, several → COMPOUND), then QUALITATIVE or UNPARSED by length.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import decimal
+import functools
+import itertools
+import re
+from decimal import Decimal
+
+from lint.values import grammar
+from lint.values.model import TargetValue, ValueKind
+from lint.values.numerals import parse_number, scale
+
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100  # a 4-digit number in this span followed by 年 is a year
+_TIME_UNITS = frozenset(grammar.TIME_UNITS)
+_MONEY_FACTORS = {"元": 1, "千元": 1000, "万元": 10_000, "亿元": 100_000_000}
+_QUALIFIER_STRIP = " \t\r\n\u3000，,；;。.、:："
+
+
+@functools.lru_cache(maxsize=16384, typed=True)
+def parse_value(text: str | int | float | None) -> TargetValue:
+    """Parse one value cell (实施周期指标值, 年度指标值, 指标值, …).
+
+    A number loaded from YAML (年度指标值: 12) is read as its text. Results are cached:
+    tables repeat the same cells ("良好", "≥85%") many times, and TargetValue is immutable.
+    """
+    original = "" if text is None else str(text)
+    folded = original.translate(grammar.FOLD)
+    start, end = _strip_bounds(folded)
+    if start == end:
+        return TargetValue(original, ValueKind.EMPTY)
+    for parse in (_period, _date, _whole_quantity, _quantities_in_text):
+        value = parse(original, folded, start, end)
+        if value is not None:
+            return value
+    return _words(original, folded[start:end])
+
+
+def parse_amount(text: str | int | float | Decimal | None, *, default_unit: str = "元") -> Decimal | None:
+    """A money cell as an amount in 元: "954,112.00元" → 954112.00, "7,272.70万元" → 72727000.
+
+    A number without unit is in `default_unit` (元 unless the column header says
+    otherwise, e.g. 预算金额（万元）). None when the cell is not an amount.
+    """
+    factor = _MONEY_FACTORS[default_unit]
+    if text is None or isinstance(text, bool):
+        return None
+    if isinstance(text, str):
+        match = grammar.AMOUNT.fullmatch(text.translate(grammar.FOLD).strip())
+        if match is None:
+            return None
+        digits = match["number"].replace(",", "")
+        factor = _MONEY_FACTORS[match["unit"]] if match["unit"] else factor
+    else:
+        digits = str(text)
+    try:
+        number = Decimal(digits)
+        return scale(number, factor) if number.is_finite() else None
+    except decimal.DecimalException:
+        return None  # too large to scale
+
+
+def _strip_bounds(text: str) -> tuple[int, int]:
+    """Start and end of the text without surrounding whitespace (equal when blank)."""
+    end = len(text.rstrip())
+    return min(len(text) - len(text.lstrip()), end), end
+
+
+def _period(original: str, folded: str, start: int, end: int) -> TargetValue | None:
+    """PERIOD: a span of years, "2023-2025年"."""
+    match = grammar.PERIOD.fullmatch(folded, start, end)
+    if match is None:
+        return None
+    first, last = int(match["start"]), int(match["end"])
+    if not (_is_year(first) and _is_year(last)):
+        return None
+    return TargetValue(original, ValueKind.PERIOD, number=Decimal(first), upper=Decimal(last))
+
+
+def _date(original: str, folded: str, start: int, end: int) -> TargetValue | None:
+    """DATE: a calendar date or year, possibly a deadline ("12月31日前")."""
+    match = (grammar.DATE_NUMERIC.fullmatch(folded, start, end)
+             or grammar.DATE_CHINESE.fullmatch(folded, start, end))
+    if match is None:
+        return None
+    year, month, day = (int(match[name]) if match[name] else None for name in ("year", "month", "day"))
+    if match.re is grammar.DATE_NUMERIC and match["separator"] == "." and day is None:
+        return None  # "2025.12" is a decimal number, not December 2025
+    if not _is_calendar_date(year, month, day):
+        return None
+    return TargetValue(original, ValueKind.DATE, year=year, month=month, day=day,
+                       deadline=bool(match["deadline"]))
+
+
+def _is_calendar_date(year: int | None, month: int | None, day: int | None) -> bool:
+    # A date needs a year or a month: "60日" is a duration, "1年" a duration (not year 1).
+    if year is None and month is None:
+        return False
+    if year is not None and not _is_year(year):
+        return False
+    if day is not None and month is None:
+        return False
+    try:
+        datetime.date(year or 2000, month or 1, day or 1)  # 2000: a leap year allows 2月29日
+    except ValueError:
+        return False
+    return True
+
+
+def _is_year(number: int) -> bool:
+    return _FIRST_YEAR <= number <= _LAST_YEAR
+
+
+def _whole_quantity(original: str, folded: str, start: int, end: int) -> TargetValue | None:
+    """QUANTITY or RANGE filling the whole cell: "≥954100元", "90%及以上", "两场", "80%-90%"."""
+    match = grammar.QUANTITY_WHOLE.fullmatch(folded, start, end)
+    return None if match is None else _from_match(match, original)
+
+
+def _quantities_in_text(original: str, folded: str, start: int, end: int) -> TargetValue | None:
+    """Numbers inside running text.
+
+    One number → that QUANTITY with in_sentence and the surrounding words as qualifier
+    ("学员满意度90%以上"). Several → COMPOUND, one part each. The text between two
+    numbers is the next number's label ("专版数量≥1 个，宣传视频数量≥1 个"), except what
+    comes before the first clause break, which still belongs to the previous number
+    ("90%认为提升，80%满意").
+    """
+    masked = grammar.NOT_A_TARGET.sub(lambda m: "□" * len(m.group()), folded)
+    found = [(match, value) for match in grammar.QUANTITY_IN_TEXT.finditer(masked, start, end)
+             if (value := _from_match(match, original)) is not None]
+    if not found:
+        return None
+    segment_starts, segment_ends = [start], []
+    for (before, _), (after, _) in itertools.pairwise(found):
+        clause_break = grammar.CLAUSE_BREAK.search(masked, before.end(), after.start())
+        segment_ends.append(clause_break.start() if clause_break else before.end())
+        segment_starts.append(clause_break.end() if clause_break else before.end())
+    segment_ends.append(end)
+    parts = [_in_context(value, original, segment, match)
+             for (match, value), segment in zip(found, zip(segment_starts, segment_ends, strict=True), strict=True)]
+    if len(parts) == 1:
+        return dataclasses.replace(parts[0], text=original)
+    return TargetValue(original, ValueKind.COMPOUND, parts=tuple(parts),
+                       in_sentence=any(part.in_sentence for part in parts))
+
+
+def _in_context(value: TargetValue, original: str, segment: tuple[int, int], match: re.Match) -> TargetValue:
+    """The value found in `segment` of the cell, qualified by the words around it."""
+    label = _clean(original[segment[0]:match.start()])
+    trailing = _clean(original[match.end():segment[1]])
+    qualifier = "".join(piece for piece in (label, value.qualifier, trailing) if piece)
+    return dataclasses.replace(value, text=original[segment[0]:segment[1]].strip(),
+                               qualifier=qualifier or None, in_sentence=bool(label or trailing))
+
+
+def _from_match(match: re.Match, original: str) -> TargetValue | None:
+    """The QUANTITY or RANGE a quantity pattern matched; None if its units disagree."""
+    lower = parse_number(match["number"])
+    upper = parse_number(match["upper"]) if match["upper"] else (None, None)
+    if lower is None or upper is None:
+        return None
+    (number, implied), (upper_number, upper_implied) = lower, upper
+    units = {unit for unit in (implied, _unit_text(match["unit"]), upper_implied,
+                               _unit_text(match["upper_unit"])) if unit}
+    if len(units) > 1:
+        return None  # "5个-10场", "百分之九十人": not one quantity
+    unit = units.pop() if units else None
+    comparison = (grammar.PREFIX_COMPARISONS.get(match["prefix"])
+                  or grammar.SUFFIX_COMPARISONS.get(match["suffix"]))
+    paren = match["paren"] and _clean(original[match.start("paren"):match.end("paren")])
+    return TargetValue(
+        original,
+        ValueKind.RANGE if upper_number is not None else ValueKind.QUANTITY,
+        comparison=comparison,
+        number=number,
+        upper=upper_number,
+        unit=unit,
+        qualifier=paren or None,
+        per_period=_per_period(unit),
+    )
+
+
+def _unit_text(unit: str | None) -> str | None:
+    """Unit as written minus spaces; 个月 is the month unit 月."""
+    return unit and grammar.WHITESPACE.sub("", unit).replace("个月", "月")
+
+
+def _per_period(unit: str | None) -> str | None:
+    """The time unit a rate is per: "年" for "个/年" and "元/人/年"."""
+    if unit is None or "/" not in unit:
+        return None
+    last = unit.rsplit("/", 1)[1]
+    return last if last in _TIME_UNITS else None
+
+
+def _clean(text: str) -> str:
+    """Qualifier text: no spaces (PDF line breaks split words), no edge separators."""
+    return grammar.WHITESPACE.sub("", text).strip(_QUALIFIER_STRIP)
+
+
+def _words(original: str, core: str) -> TargetValue:
+    """QUALITATIVE for a known or short digit-free phrase, else UNPARSED."""
+    compact = grammar.WHITESPACE.sub("", core)
+    short = len(compact) <= grammar.SHORT_PHRASE_MAX and not any(char.isdigit() for char in compact)
+    if compact in grammar.QUALITATIVE_WORDS or short:
+        return TargetValue(original, ValueKind.QUALITATIVE)
+    return TargetValue(original, ValueKind.UNPARSED)
