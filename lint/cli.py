@@ -228,3 +228,42 @@ def explain(rule_id, lang, packs) -> None:
     if rule is None:
         raise UsageFailure(f"no rule '{rule_id}'; see 'jxlint rules'")
     click.echo(explain_rule(rule, lang))
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the target file here (default: standard output).")
+@click.option("--sheet", help="Only this worksheet of an .xlsx workbook.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def import_command(source, output, sheet, force) -> None:
+    """Turn an .xlsx workbook or pasted table text (.txt/.tsv, ``-``) into a target file.
+
+    Rows that cannot be read are reported on standard error with their row number; the rest
+    is still imported. Exit 0 when every row was read, 1 when some were not, 2 on usage errors.
+    """
+    from pathlib import Path
+
+    from lint.importer import ImportError_, import_table
+    from lint.writing import OutputExists, write_atomically
+
+    try:
+        if source == "-":
+            result = import_table(sys.stdin.buffer.read(), name="-", sheet=sheet)
+        else:
+            result = import_table(Path(source).read_bytes(), name=source, sheet=sheet)
+    except OSError as error:
+        raise UsageFailure(f"cannot read {source}: {error.strerror or error}") from None
+    except ImportError_ as error:
+        raise UsageFailure(str(error)) from None
+    for note in result.notes:
+        click.echo(f"{source}:{note}", err=True)
+    if output:
+        try:
+            write_atomically(Path(output), result.text, force=force)
+        except OutputExists:
+            raise UsageFailure(f"{output} exists; use --force to overwrite it") from None
+        except OSError as error:
+            raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(result.text)
+    sys.exit(EXIT_FINDINGS if result.skipped_rows else EXIT_CLEAN)
