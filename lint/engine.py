@@ -15,7 +15,7 @@ from lint import checks, suppress
 from lint.checks._context import IndicatorRow, ValueCell
 from lint.findings import FileResult, Finding, Hit, Severity, Span
 from lint.loading import load_target
-from lint.loading.model import COLUMN_LABELS, TargetFile
+from lint.loading.model import COLUMN_LABELS, Table, TargetFile
 from lint.rulepack import Rule, RuleSet
 from lint.values import parse_value
 
@@ -66,11 +66,12 @@ class Linter:
         hit = Hit(Span.point(1, 1), {"reason": reason}, problem="unreadable")
         return FileResult(path, self._file_findings([hit], path), None)
 
-    def _file_findings(self, problems: list[Hit], path: str, target: TargetFile | None = None) -> list[Finding]:
+    def _file_findings(self, problems: list[Hit], path: str, target: TargetFile | None = None,
+                       context: _Context | None = None) -> list[Finding]:
         findings = []
         for rule in self.by_scope["file"]:
             for hit in checks.load(rule.check).check(rule, problems):
-                findings.append(self._finding(rule, hit, _enclosing(target, hit.span), path))
+                findings.append(self._finding(rule, hit, context or _enclosing(target, hit.span), path))
         return findings
 
     def check_target(self, target: TargetFile) -> Iterator[Finding]:
@@ -97,7 +98,15 @@ class Linter:
                         yield from self._run(rule, subject, cell_context, target.path)
 
     def _run(self, rule: Rule, subject, context: _Context, path: str) -> Iterator[Finding]:
-        for hit in self._functions[rule.id](rule, subject):
+        try:
+            # Materialised so that a check failing half-way reports no partial results.
+            hits = list(self._functions[rule.id](rule, subject))
+        except Exception as error:  # noqa: BLE001 - one broken check must not stop the others
+            crash = Hit(_anchor(subject), {"rule": rule.id, "error": f"{type(error).__name__}: {error}"},
+                        value=rule.id, problem="check-crashed")
+            yield from self._file_findings([crash], path, context=context)
+            return
+        for hit in hits:
             yield self._finding(rule, hit, context, path)
 
     def _finding(self, rule: Rule, hit: Hit, context: _Context, path: str) -> Finding:
@@ -124,6 +133,17 @@ class Linter:
             value=hit.value if hit.value is not None else context.value,
             family=rule.family,
         )
+
+
+def _anchor(subject) -> Span:
+    """Where to report a check that crashed on ``subject``."""
+    if isinstance(subject, ValueCell):
+        return subject.cell.span
+    if isinstance(subject, IndicatorRow):
+        return subject.indicator.name.span
+    if isinstance(subject, Table):
+        return subject.anchor
+    return Span.point(1, 1)
 
 
 def _enclosing(target: TargetFile | None, span: Span) -> _Context:
