@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 
 from lint.findings import FileResult, identity
+from lint.writing import write_atomically
 
 VERSION = 1
 _FIELDS = ("file", "project", "indicator", "rule", "value")
@@ -39,9 +40,7 @@ def write(path: Path, results: list[FileResult]) -> int:
     counted = keys(results, path.parent)
     entries = [dict(zip(_FIELDS, key), count=count) for key, count in sorted(counted.items())]
     document = {"jxlint-baseline": VERSION, "findings": entries}
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", force=True)
     return sum(counted.values())
 
 
@@ -57,15 +56,20 @@ def read(path: Path) -> Counter:
         raise BaselineError(f"{path}: broken baseline file ({error})") from None
 
 
-def hide(results: list[FileResult], baseline: Counter, base: Path) -> None:
-    """Remove baselined findings from ``results`` in place, at most ``count`` per entry."""
-    remaining = Counter(baseline)
-    for result in results:
+class Hider:
+    """Removes baselined findings from results as they stream past, at most ``count`` per entry."""
+
+    def __init__(self, baseline: Counter, base: Path) -> None:
+        self.remaining = Counter(baseline)
+        self.base = base
+
+    def __call__(self, result: FileResult) -> FileResult:
         kept = []
         for finding in result.findings:
-            key = identity(finding, _relative(finding.path, base))
-            if remaining[key] > 0:
-                remaining[key] -= 1
+            key = identity(finding, _relative(finding.path, self.base))
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
             else:
                 kept.append(finding)
         result.findings = kept
+        return result

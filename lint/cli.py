@@ -49,6 +49,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 FORMAT_CHOICES = ["auto", "text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
+SOURCE_FORMATS = {"text"}  # formats that quote the checked lines, so the run keeps each file's text
 
 
 @main.command()
@@ -73,9 +74,13 @@ FORMAT_CHOICES = ["auto", "text", "concise", "json", "json-lines", "sarif", "git
 @click.option("--show-settings", is_flag=True, help="Print the settings in force for the first path, and where they come from.")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
 @click.option("--color/--no-color", default=None, help="Force or disable colour in text output.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files in this many processes [default: all cores].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.jxlint_cache/).")
 def check(paths, output_format, output, fail_level, exit_zero, lang, select, extend_select, ignore, packs, config_file,
-          isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color) -> None:
+          isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color,
+          jobs, no_cache) -> None:
     """Check target files and folders (``-`` reads standard input)."""
+    import os
     from pathlib import Path
 
     from lint.config import ConfigError
@@ -91,40 +96,70 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         "fail_level": fail_level,
         "lang": lang,
     }
+    output_format = _resolve_format(output_format)
     run = Run(cli=cli, config=Path(config_file) if config_file else None, isolated=isolated,
-              suppressions=not ignore_suppressions, stdin_filename=stdin_filename)
+              suppressions=not ignore_suppressions, stdin_filename=stdin_filename,
+              keep_text=output_format in SOURCE_FORMATS and not statistics,
+              cache_root=None if no_cache else Path.cwd())
     try:
         files = run.files(list(paths))
         if show_settings:
             _show_settings(run, files[0] if files else paths[0])
             return
-        results = _check_all(run, files)
-        rules = {}
-        for linter in run._linters.values():
-            rules.update(linter.ruleset.rules)
+        stdin = sys.stdin.buffer.read() if "-" in files else None
+        results = run.results(files, jobs=jobs or os.cpu_count() or 1, stdin=stdin)
+        if write_baseline:
+            from lint import baseline as baselines
+
+            count = baselines.write(Path(write_baseline), list(results))
+            click.echo(f"jxlint: wrote {count} findings to {write_baseline}", err=True)
+            sys.exit(EXIT_CLEAN)
+        if baseline:
+            results = map(_baseline_hider(baseline), results)
+        if len(files) > 10 and sys.stderr.isatty() and not os.environ.get("CI"):
+            results = _with_progress(results, len(files))
+        seen = _Seen()
+        settings = run.settings_for(files[0]) if files else None
+        report_lang = settings.lang if settings else (lang or "zh")
+        _report(seen.watch(results), output_format, output, report_lang, color, run.rules(), statistics)
     except PathError as error:
         raise UsageFailure(f"no such file or folder: {error}") from None
     except (ConfigError, PackError) as error:
         raise UsageFailure(f"configuration error: {error}") from None
-    if write_baseline:
-        from lint import baseline as baselines
-
-        count = baselines.write(Path(write_baseline), results)
-        click.echo(f"jxlint: wrote {count} findings to {write_baseline}", err=True)
-        sys.exit(EXIT_CLEAN)
-    if baseline:
-        from lint import baseline as baselines
-
-        try:
-            baselines.hide(results, baselines.read(Path(baseline)), Path(baseline).parent)
-        except baselines.BaselineError as error:
-            raise UsageFailure(str(error)) from None
-    settings = run.settings_for(files[0]) if files else None
-    report_lang = settings.lang if settings else (lang or "zh")
-    _report(results, output_format, output, report_lang, color, rules, statistics)
     threshold = _fail_level(run, files, fail_level)
-    failed = any(f.severity >= threshold for result in results for f in result.findings)
+    failed = any(severity >= threshold for severity in seen.severities)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+class _Seen:
+    """Remembers the severities that streamed past the reporter, for the exit code."""
+
+    def __init__(self) -> None:
+        self.severities: set = set()
+
+    def watch(self, results):
+        for result in results:
+            self.severities.update(f.severity for f in result.findings)
+            yield result
+
+
+def _baseline_hider(path: str):
+    from pathlib import Path
+
+    from lint import baseline as baselines
+
+    try:
+        return baselines.Hider(baselines.read(Path(path)), Path(path).parent)
+    except baselines.BaselineError as error:
+        raise UsageFailure(str(error)) from None
+
+
+def _resolve_format(name: str) -> str:
+    import os
+
+    if name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return name
 
 
 def _fail_level(run, files, given):
@@ -136,22 +171,15 @@ def _fail_level(run, files, given):
     return min(Severity.parse(level) for level in levels)
 
 
-def _check_all(run, files: list[str]):
-    import os
-
-    stdin = sys.stdin.buffer.read() if "-" in files else None
-    show_progress = len(files) > 10 and sys.stderr.isatty() and not os.environ.get("CI")
-    if not show_progress:
-        return [run.check(path, stdin if path == "-" else None) for path in files]
+def _with_progress(results, total: int):
+    """A progress bar on a terminal's stderr; never in CI or piped output (the caller decides)."""
     from rich.progress import Progress
 
-    results = []
     with Progress(transient=True, console=_stderr_console()) as progress:
-        task = progress.add_task("jxlint", total=len(files))
-        for path in files:
-            results.append(run.check(path, stdin if path == "-" else None))
+        task = progress.add_task("jxlint", total=total)
+        for result in results:
             progress.advance(task)
-    return results
+            yield result
 
 
 def _stderr_console():
@@ -161,12 +189,8 @@ def _stderr_console():
 
 
 def _report(results, output_format, output, lang, color, rules, statistics) -> None:
-    import os
-
     from lint.reporters import ReportContext, load
 
-    if output_format == "auto":
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     context = ReportContext(lang=lang, color=False if output else color, rules=rules)
     render = _statistics if statistics else load(output_format).render
     if output:
@@ -267,3 +291,14 @@ def import_command(source, output, sheet, force) -> None:
     else:
         sys.stdout.write(result.text)
     sys.exit(EXIT_FINDINGS if result.skipped_rows else EXIT_CLEAN)
+
+
+@main.command()
+def clean() -> None:
+    """Remove the result cache (.jxlint_cache/) in this folder."""
+    from pathlib import Path
+
+    from lint.cache import Cache
+
+    removed = Cache(Path.cwd()).clean()
+    click.echo("removed .jxlint_cache/" if removed else "no .jxlint_cache/ here")

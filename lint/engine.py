@@ -7,6 +7,12 @@ sorted :class:`~lint.findings.FileResult` for the reporters.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+import functools
+import hashlib
+import json
+import re
 import string
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -49,6 +55,12 @@ class Linter:
         for rule in ruleset:
             self.by_scope[rule.scope].append(rule)
         self._functions = {rule.id: checks.load(rule.check).check for rule in ruleset}
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Everything about this linter that can change a finding, for the result cache."""
+        state = [self.lang, self.suppressions, [_canonical(rule) for rule in self.ruleset]]
+        return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
         loaded = load_target(path, data)
@@ -133,6 +145,23 @@ class Linter:
             value=hit.value if hit.value is not None else context.value,
             family=rule.family,
         )
+
+
+def _canonical(value):
+    """A JSON-able form that is the same in every process (frozensets have no stable order)."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (frozenset, set)):
+        return sorted(_canonical(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, re.Pattern):
+        return value.pattern
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
 def _anchor(subject) -> Span:

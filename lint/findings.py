@@ -42,6 +42,9 @@ class Span:
     def point(cls, line: int, column: int) -> "Span":
         return cls(line, column, line, column + 1)
 
+    def __iter__(self):
+        return iter((self.line, self.column, self.end_line, self.end_column))
+
     def contains(self, other: "Span") -> bool:
         return (self.line, self.column) <= (other.line, other.column) < (self.end_line, self.end_column)
 
@@ -115,7 +118,19 @@ def identity(finding: Finding, path: str | None = None) -> tuple[str, str, str, 
     )
 
 
-def fingerprint(finding: Finding, path: str | None = None) -> str:
+def fingerprints(findings: list[Finding], path: str | None = None) -> list[str]:
+    """A stable, unique fingerprint per finding of one file, for CI systems that track findings.
+
+    Built from :func:`identity` plus its occurrence number, since one cell text can be
+    flagged twice in a row (实施周期指标值 and 年度指标值 both "良好").
+    """
     import hashlib
 
-    return hashlib.sha256("\x1f".join(identity(finding, path)).encode("utf-8")).hexdigest()
+    seen: dict[tuple, int] = {}
+    result = []
+    for finding in findings:
+        key = identity(finding, path)
+        seen[key] = seen.get(key, 0) + 1
+        text = "\x1f".join((*key, str(seen[key])))
+        result.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return result

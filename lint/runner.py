@@ -1,15 +1,28 @@
-"""One ``jxlint check`` run: paths → settings per file → engine → results in path order."""
+"""One ``jxlint check`` run: paths → settings per file → engine → results in path order.
+
+Files are checked in parallel across processes (``--jobs``) when there are enough of them
+to pay for the workers; results come back in the order of the paths either way, so the
+output is the same as a serial run. Each worker rebuilds the run from its picklable
+description, so no linter or model crosses a process boundary — only findings do.
+"""
 
 from __future__ import annotations
 
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
+from lint.cache import Cache
 from lint.config import Settings, find_config, load_settings
 from lint.discover import discover
 from lint.engine import Linter
 from lint.findings import FileResult
+from lint.loading.source import decode
+
+# Below this many files per worker, starting processes costs more than it saves.
+_FILES_PER_WORKER = 8
 
 
 @dataclass(slots=True)
@@ -21,8 +34,15 @@ class Run:
     isolated: bool = False  # --isolated: no config files at all
     suppressions: bool = True  # False with --ignore-suppressions
     stdin_filename: str = "-"
+    keep_text: bool = True  # reporters that quote lines need the source text
+    cache_root: Path | None = None  # None: no cache
     _settings: dict = field(default_factory=dict)  # config path (or None) → Settings
     _linters: dict = field(default_factory=dict)
+
+    def description(self) -> dict:
+        """What a worker process needs to rebuild this run."""
+        return {name: getattr(self, name) for name in
+                ("cli", "config", "isolated", "suppressions", "stdin_filename", "keep_text", "cache_root")}
 
     def settings_for(self, path: str) -> Settings:
         if self.isolated:
@@ -44,6 +64,10 @@ class Run:
             self._linters[key] = Linter(settings.ruleset(), lang=settings.lang, suppressions=self.suppressions)
         return self._linters[key]
 
+    def rules(self) -> dict:
+        """Every rule in force in this run, by id (for formats that describe rules)."""
+        return {rule.id: rule for settings in self._settings.values() for rule in settings.ruleset()}
+
     def files(self, paths: list[str]) -> list[str]:
         chosen = []
         for path, named in discover(paths):
@@ -55,20 +79,64 @@ class Run:
                 chosen.append(path)
         return chosen
 
+    def results(self, files: list[str], jobs: int = 1, stdin: bytes | None = None) -> Iterator[FileResult]:
+        """Check ``files`` and yield their results in order; ``-`` is read from ``stdin``."""
+        for path in files:  # settings (and config errors) are resolved here, before any worker starts
+            self.linter(self.settings_for(path))
+        jobs = max(1, min(jobs, len(files) // _FILES_PER_WORKER))
+        if jobs == 1:
+            for path in files:
+                yield self.check(path, stdin if path == "-" else None)
+            return
+        named = [path for path in files if path != "-"]
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.description(),)) as pool:
+            checked = pool.map(_check_in_worker, named, chunksize=max(1, len(named) // (jobs * 16)))
+            for path in files:
+                yield self.check(path, stdin) if path == "-" else next(checked)
+
     def check(self, path: str, stdin: bytes | None = None) -> FileResult:
         settings = self.settings_for(path)
         linter = self.linter(settings)
         shown = self.stdin_filename if path == "-" else path
         if stdin is not None:
-            result = linter.check_bytes(shown, stdin)
+            data = stdin
         else:
             try:
                 with open(path, "rb") as handle:
                     data = handle.read()
             except OSError as error:
                 return linter.check_unreadable(shown, error)
-            result = linter.check_bytes(shown, data)
+        result = self._cached_check(linter, shown, data)
         ignored = settings.ignored_for(path)
         if ignored:
             result.findings = [f for f in result.findings if not any(f.rule.startswith(i) for i in ignored)]
         return result
+
+    def _cached_check(self, linter: Linter, path: str, data: bytes) -> FileResult:
+        if self.cache_root is None:
+            result = linter.check_bytes(path, data)
+        else:
+            cache = Cache(self.cache_root)
+            key = cache.key(linter.fingerprint, path, data)
+            findings = cache.get(key)
+            if findings is None:
+                result = linter.check_bytes(path, data)
+                cache.put(key, result.findings)
+            else:
+                text = decode(data).text if self.keep_text else None
+                result = FileResult(path, findings, text.removeprefix("\ufeff") if text else text)
+        if not self.keep_text:
+            result.text = None  # streamed formats never quote lines: do not hold every file in memory
+        return result
+
+
+_worker_run: Run | None = None
+
+
+def _start_worker(description: dict) -> None:
+    global _worker_run
+    _worker_run = Run(**description)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    return _worker_run.check(path)

@@ -1,8 +1,9 @@
 """Reporters: one module per output format, each with ``render(results, out, context)``.
 
-A reporter receives the :class:`~lint.findings.FileResult` of every checked file, in a
-deterministic order, and writes to ``out`` (a text stream). It never re-reads files: the
-result carries the source text for reporters that quote lines.
+A reporter receives the :class:`~lint.findings.FileResult` of every checked file as an
+iterator, in a deterministic order, and must go through it once: results stream from the
+workers, so a province-sized run never holds them all. It never re-reads files: the result
+carries the source text for the formats that quote lines (the CLI's ``SOURCE_FORMATS``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from lint.findings import FileResult, Severity, fingerprint
+from lint.findings import FileResult, Severity, fingerprints
 from lint.reporters import ReportContext
 
 _SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
@@ -15,15 +15,15 @@ _SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INF
 def render(results: list[FileResult], out: TextIO, context: ReportContext) -> None:
     issues = []
     for result in results:
-        for f in result.findings:
-            path = PurePosixPath(Path(f.path)).as_posix()
+        path = PurePosixPath(Path(result.path)).as_posix()
+        for f, print_ in zip(result.findings, fingerprints(result.findings, path)):
             issues.append({
                 "type": "issue",
                 "description": f"{f.rule} {f.message}",
                 "check_name": f"{f.rule} {f.slug}",
                 "content": {"body": f.hint},
                 "categories": ["Style" if f.family == "file" else "Clarity"],
-                "fingerprint": fingerprint(f, path),
+                "fingerprint": print_,
                 "severity": _SEVERITY[f.severity],
                 "location": {"path": path, "lines": {"begin": f.span.line, "end": max(f.span.end_line, f.span.line)}},
             })

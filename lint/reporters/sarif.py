@@ -14,7 +14,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from lint import __version__
-from lint.findings import FileResult, Severity, fingerprint
+from lint.findings import FileResult, Severity, fingerprints
 from lint.reporters import ReportContext
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -45,13 +45,13 @@ def _rule_descriptor(rule, lang: str) -> dict:
 
 
 def render(results: list[FileResult], out: TextIO, context: ReportContext) -> None:
-    used = sorted({f.rule for r in results for f in r.findings} | set(context.rules))
-    descriptors = [_rule_descriptor(context.rules[rule_id], context.lang) for rule_id in used if rule_id in context.rules]
+    descriptors = [_rule_descriptor(context.rules[rule_id], context.lang) for rule_id in sorted(context.rules)]
     index = {descriptor["id"]: position for position, descriptor in enumerate(descriptors)}
     sarif_results = []
     for result in results:
         uri = relative_uri(result.path)
-        for f in result.findings:
+        prints = fingerprints(result.findings, PurePosixPath(Path(result.path)).as_posix())
+        for f, print_ in zip(result.findings, prints):
             entry = {
                 "ruleId": f.rule,
                 "level": LEVELS[f.severity],
@@ -67,7 +67,7 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
                         },
                     },
                 }],
-                "partialFingerprints": {"jxlintIdentity/v1": fingerprint(f, PurePosixPath(Path(f.path)).as_posix())},
+                "partialFingerprints": {"jxlintIdentity/v1": print_},
             }
             if f.rule in index:
                 entry["ruleIndex"] = index[f.rule]

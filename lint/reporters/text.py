@@ -25,7 +25,9 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
                       highlight=False, soft_wrap=True)
     labels = _LABEL[context.lang]
     counts: Counter = Counter()
+    files = 0
     for result in results:
+        files += 1
         if not result.findings:
             continue
         console.print(Text(result.path, style="bold underline"))
@@ -43,7 +45,7 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
                 console.print(f"      [green]{_HINT[context.lang]}：[/]{escape(f.hint)}" if context.lang == "zh"
                               else f"      [green]{_HINT[context.lang]}:[/] {escape(f.hint)}")
         console.print()
-    _print_summary(console, counts, sum(1 for r in results), context.lang)
+    _print_summary(console, counts, files, context.lang)
 
 
 def _print_source(console: Console, line: str, span) -> None:
