@@ -1,0 +1,59 @@
+"""Too many generic indicators (通用绩效指标过多) in one table.
+
+A generic indicator — 预算执行率, 资金支付及时率, 工作完成及时率, 全年工作有序推进, 工作完成质量 …
+— fits any project and says nothing about what this one produces or achieves. One or two
+alongside real outputs are common; when they make up a large share of the 三级指标, the
+table stands on them instead of on its outputs, the weakness the self-assessment names
+(seeds/003: "通用绩效指标过多").
+
+The share is the number of generic rows over the number of indicator rows in the table.
+Rows whose name is a placeholder (不适用, 无 …) or empty are not counted. A rule's ``where``
+(一级/二级/names) narrows both counts.
+
+Options:
+    terms: regular expressions matched (``re.search``) against the normalised 三级指标
+        name: spaces and quotes removed, full-width folded, a bracket holding only a unit
+        dropped ("资金支付及时率（%）" is matched as "资金支付及时率"). Anchor them with
+        ``^…$`` to match whole names.
+    threshold: the table is reported when the share is above this fraction (0.2: more
+        than one in five).
+    placeholders: names that mark an empty row, not an indicator.
+
+Located on the first generic indicator's 三级指标 name.
+
+Message parameters: ``share`` ("22%"), ``count``, ``total``, ``threshold`` ("20%"),
+``names`` (the generic names as written, 、-separated in Chinese), ``indicator`` (the first).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
+from lint.findings import Hit
+
+SCOPE = "table"
+OPTIONS = {"terms": [], "threshold": 0.2, "placeholders": PLACEHOLDERS}
+
+
+def check(rule, table) -> Iterator[Hit]:
+    terms = [re.compile(term) for term in rule.options["terms"]]
+    indicators = real_indicators(table, rule.options["placeholders"], rule.where)
+    generic = [i for i in indicators if any(term.search(normalise(i.name.text)) for term in terms)]
+    if not generic or len(generic) / len(indicators) <= rule.options["threshold"]:
+        return
+    first = min(generic, key=lambda i: i.name.span)
+    names = [i.name.text for i in generic]
+    yield Hit(
+        first.name.span,
+        params={
+            "share": f"{len(generic) / len(indicators):.0%}",
+            "count": len(generic),
+            "total": len(indicators),
+            "threshold": f"{rule.options['threshold']:.0%}",
+            "names": {"zh": "、".join(names), "en": ", ".join(names)},
+        },
+        indicator=first.name.text,
+        value="、".join(names),
+    )
