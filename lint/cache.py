@@ -19,6 +19,11 @@ from lint import __version__
 from lint.findings import Finding, Severity, Span
 
 DIRECTORY = ".jxlint_cache"
+
+
+def default_directory() -> Path:
+    """``$JXLINT_CACHE_DIR``, else ``.jxlint_cache/`` in the working folder."""
+    return Path(os.environ.get("JXLINT_CACHE_DIR") or DIRECTORY).absolute()
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by jxlint.\n"
@@ -27,8 +32,8 @@ _TAG = (
 
 
 class Cache:
-    def __init__(self, root: Path) -> None:
-        self.root = root / DIRECTORY
+    def __init__(self, directory: Path) -> None:
+        self.root = directory  # .jxlint_cache/ itself
         self.folder = self.root / __version__
 
     def key(self, context: str, path: str, data: bytes) -> str:

@@ -75,14 +75,17 @@ SOURCE_FORMATS = {"text"}  # formats that quote the checked lines, so the run ke
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
 @click.option("--color/--no-color", default=None, help="Force or disable colour in text output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files in this many processes [default: all cores].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.jxlint_cache/).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="JXLINT_CACHE_DIR", show_envvar=True,
+              help="Where to keep the result cache [default: .jxlint_cache/].")
 def check(paths, output_format, output, fail_level, exit_zero, lang, select, extend_select, ignore, packs, config_file,
           isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color,
-          jobs, no_cache) -> None:
+          jobs, no_cache, cache_dir) -> None:
     """Check target files and folders (``-`` reads standard input)."""
     import os
     from pathlib import Path
 
+    from lint.cache import default_directory
     from lint.config import ConfigError
     from lint.discover import PathError
     from lint.rulepack import PackError
@@ -100,7 +103,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     run = Run(cli=cli, config=Path(config_file) if config_file else None, isolated=isolated,
               suppressions=not ignore_suppressions, stdin_filename=stdin_filename,
               keep_text=output_format in SOURCE_FORMATS and not statistics,
-              cache_root=None if no_cache else Path.cwd())
+              cache_root=None if no_cache else Path(cache_dir).absolute() if cache_dir else default_directory())
     try:
         files = run.files(list(paths))
         if show_settings:
@@ -295,10 +298,9 @@ def import_command(source, output, sheet, force) -> None:
 
 @main.command()
 def clean() -> None:
-    """Remove the result cache (.jxlint_cache/) in this folder."""
-    from pathlib import Path
+    """Remove the result cache (.jxlint_cache/ here, or $JXLINT_CACHE_DIR)."""
+    from lint.cache import Cache, default_directory
 
-    from lint.cache import Cache
-
-    removed = Cache(Path.cwd()).clean()
-    click.echo("removed .jxlint_cache/" if removed else "no .jxlint_cache/ here")
+    directory = default_directory()
+    removed = Cache(directory).clean()
+    click.echo(f"removed {directory}" if removed else f"no cache at {directory}")

@@ -35,7 +35,7 @@ class Run:
     suppressions: bool = True  # False with --ignore-suppressions
     stdin_filename: str = "-"
     keep_text: bool = True  # reporters that quote lines need the source text
-    cache_root: Path | None = None  # None: no cache
+    cache_root: Path | None = None  # the cache folder; None: no cache
     _settings: dict = field(default_factory=dict)  # config path (or None) → Settings
     _linters: dict = field(default_factory=dict)
 

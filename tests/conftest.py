@@ -19,3 +19,9 @@ def default_rules():
 @pytest.fixture(scope="session")
 def example_paths() -> list[Path]:
     return sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(tmp_path, monkeypatch):
+    """The result cache is on by default; tests keep it in their own folder."""
+    monkeypatch.setenv("JXLINT_CACHE_DIR", str(tmp_path / "jxlint-cache"))

@@ -1,0 +1,75 @@
+"""Parallel, cached and serial runs give identical findings."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.cli_helpers import jxlint
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Enough files (48) for the run to use several workers."""
+    folder = tmp_path / "targets"
+    for index in range(12):
+        for example in sorted(EXAMPLES.glob("*.yaml")):
+            target = folder / f"unit{index:02}" / example.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(example, target)
+    return folder
+
+
+def run(*args, env=None):
+    result = jxlint("check", "--format", "json", *args, env=env)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+def test_parallel_and_serial_runs_are_identical(corpus):
+    serial = run(str(corpus), "--jobs", "1", "--no-cache")
+    assert run(str(corpus), "--jobs", "2", "--no-cache") == serial
+    assert run(str(corpus), "--jobs", "4", "--no-cache") == serial
+
+
+def test_cached_runs_are_identical_and_write_a_tagged_cache(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    env = {"JXLINT_CACHE_DIR": str(cache)}
+    fresh = run(str(corpus), "--no-cache")
+    assert run(str(corpus), env=env) == fresh  # fills the cache
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 48
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert run(str(corpus), "--jobs", "2", env=env) == fresh  # read from the cache
+    assert sorted(cache.rglob("*.json")) == sorted(entries)
+
+
+def test_cache_misses_when_the_file_or_the_rules_change(corpus, tmp_path):
+    env = {"JXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = next(corpus.rglob("001_*.yaml"))
+    run(str(first), env=env)
+    first.write_text(first.read_text(encoding="utf-8").replace("5场}", "55场}"), encoding="utf-8")
+    assert run(str(first), env=env) == run(str(first), "--no-cache")
+    assert run(str(first), "--lang", "en", env=env) == run(str(first), "--lang", "en", "--no-cache")
+    (corpus / ".jxlint.yaml").write_text("severity: {JX301: info}\n", encoding="utf-8")
+    assert run(str(first), env=env) == run(str(first), "--no-cache")
+    assert '"severity": "info"' in run(str(first), "--select", "JX301", env=env)
+
+
+def test_a_corrupt_cache_entry_is_a_miss(corpus, tmp_path):
+    env = {"JXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    fresh = run(str(corpus), env=env)
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        entry.write_text("{torn", encoding="utf-8")
+    assert run(str(corpus), env=env) == fresh
+
+
+def test_clean_removes_the_cache(corpus, tmp_path):
+    env = {"JXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    run(str(corpus), env=env)
+    assert (tmp_path / "cache").is_dir()
+    assert "removed" in jxlint("clean", env=env).stdout
+    assert not (tmp_path / "cache").exists()
+    assert "no cache" in jxlint("clean", env=env).stdout
