@@ -1,0 +1,81 @@
+"""A 实施周期指标值 that is neither the 年度指标值 nor the 年度指标值 times the period.
+
+For a count or an amount the cycle value is the total over the 实施周期: equal to the annual
+value (a one-off output, or a table that repeats the year's target) or the annual value
+times the number of years. Any other ratio means one column was filled in on another
+basis, or mistyped: seed 001 购买白玉兰家庭服务项目 (2021–2029, 9 years) plans
+社区活动数(场次) 55场 for the period and 5场 for the year — 11 times.
+
+An open-ended project (到期年度 2099) or a department table has no period length. Its
+cycle column is then read as the table reads it: the ratios of the table's other rows
+whose two values differ are accepted (seed 001 家庭工作经费: 美丽庭院户 150户/50户,
+举办活动场次 6场/2场, 美丽庭院典型 18000户/6000户 are all 3 — a three-year horizon — so none
+is reported). When no other row differs there is nothing to compare with and nothing is
+reported. Rows whose values are equal say nothing about the horizon (budget caps are
+usually equal in both columns) and are not used.
+
+Only cumulative values are compared (see ``annual_exceeds_cycle`` for what is not), and
+only when the cycle value is the larger: a larger annual value is ``annual_exceeds_cycle``'s.
+
+Options:
+    tolerance: how far, as a fraction, a ratio may be from 1, the period or a shared ratio
+        and still fit it (1000 vs 333 over 3 years fits).
+    skip_when_digit_drop: leave the row to ``digit_drop`` when the two numbers differ by one
+        repeated digit (55 vs 5), so a typo is reported once, as a typo.
+    non_cumulative_units, non_cumulative_names: as in ``annual_exceeds_cycle``.
+
+Located on the 年度指标值 cell. Message parameters: ``cycle_value``, ``annual_value`` (as
+written), ``ratio`` ("11"), ``basis`` (the period or the table's shared ratio, in words),
+``column`` (年度指标值).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lint.checks._context import IndicatorRow
+from lint.checks._cycle import (
+    NON_CUMULATIVE_NAMES,
+    NON_CUMULATIVE_UNITS,
+    TOLERANCE,
+    close,
+    format_ratio,
+    pair,
+    ratio_basis,
+)
+from lint.findings import Hit
+from lint.loading.model import ANNUAL
+
+SCOPE = "indicator"
+OPTIONS = {
+    "tolerance": TOLERANCE,
+    "skip_when_digit_drop": True,
+    "non_cumulative_units": NON_CUMULATIVE_UNITS,
+    "non_cumulative_names": NON_CUMULATIVE_NAMES,
+}
+
+
+def check(rule, row: IndicatorRow) -> Iterator[Hit]:
+    found = pair(row.indicator, rule.options)
+    if found is None or not found.cumulative or found.ratio is None:
+        return
+    tolerance = rule.options["tolerance"]
+    if found.ratio < 1 or close(found.ratio, 1, tolerance):
+        return
+    if rule.options["skip_when_digit_drop"] and found.slipped_digit is not None:
+        return
+    basis = ratio_basis(row.table, row.indicator, rule.options)
+    if not basis.known or basis.explains(found.ratio, tolerance):
+        return
+    annual = row.indicator.annual_value
+    yield Hit(
+        annual.span,
+        params={
+            "cycle_value": row.indicator.cycle_value.text,
+            "annual_value": annual.text,
+            "ratio": format_ratio(found.ratio),
+            "basis": basis.describe(),
+            "column": ANNUAL,
+        },
+        value=annual.text,
+    )

@@ -1,0 +1,79 @@
+"""实施周期指标值 and 年度指标值 of one row written in units that cannot be compared.
+
+The two columns state the same indicator for two spans of time, so they take one unit
+(量词). Reported:
+
+* units of different dimensions: 场 vs 个, 人 vs 人次, 个 vs %. A count of 场 cannot be
+  checked against, or added up to, a count of 个.
+* a unit in one column and none in the other: seed 001 购买白玉兰家庭服务项目
+  小组服务指标数, 实施周期指标值 "12个", 年度指标值 "12" (located on the cell without unit).
+  Not when either value is a number inside a sentence, whose unit may be in the words
+  ("实施周期维权服务覆盖人次≥1530").
+
+Not reported: units of one dimension — 场 and 场次 are one unit, 1.5万元 and 15000元 are the
+same amount, 1年 and 12个月 the same time. And, by default, a "/年" rate in the 年度指标值
+column against a total in the 实施周期指标值 column of the same counter (seed 001
+粤财行（2024）117号: 12个 vs 4个/年): the annual column is per year by definition, so
+"4个/年" says no more than "4个". (A "/年" in the cycle column is ``per_period_cycle``'s.)
+Only single numbers are compared (QUANTITY or RANGE), not compound cells, dates or words.
+
+Options:
+    flag_per_year_annual: also report a "/年" rate against a total (12个 vs 4个/年).
+    flag_missing_unit: report a unit in one column and none in the other. A value without
+        unit is also a measurability finding (JX103); this one names the unit to copy.
+
+Message parameters: ``cycle_value``, ``annual_value`` (the cells as written), ``problem``
+(what differs, naming the units), ``column`` (the column of the located cell).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lint.checks._context import IndicatorRow
+from lint.checks._cycle import base_unit, values
+from lint.findings import Hit
+from lint.loading.model import ANNUAL, COLUMN_LABELS, CYCLE
+from lint.values import ValueKind, to_quantity
+
+SCOPE = "indicator"
+OPTIONS = {"flag_per_year_annual": False, "flag_missing_unit": True}
+
+_COLUMN_EN = {CYCLE: "cycle value", ANNUAL: "annual value"}
+
+
+def check(rule, row: IndicatorRow) -> Iterator[Hit]:
+    both = values(row.indicator)
+    if both is None or not all(v.kind in (ValueKind.QUANTITY, ValueKind.RANGE) and v.number is not None for v in both):
+        return
+    as_written = rule.options["flag_per_year_annual"]
+    cycle_unit, annual_unit = (v.unit if as_written else base_unit(v) for v in both)
+    if cycle_unit == annual_unit:
+        return
+    if cycle_unit is None or annual_unit is None:
+        if not rule.options["flag_missing_unit"] or any(v.in_sentence for v in both):
+            return
+        column, other_unit = (CYCLE, annual_unit) if cycle_unit is None else (ANNUAL, cycle_unit)
+        problem = {
+            "zh": f"{COLUMN_LABELS[column]}没有写单位，另一栏的单位是「{other_unit}」",
+            "en": f"the {_COLUMN_EN[column]} has no unit while the other column is in '{other_unit}'",
+        }
+    elif to_quantity(1, cycle_unit).dimensionality != to_quantity(1, annual_unit).dimensionality:
+        column = ANNUAL
+        problem = {
+            "zh": f"「{cycle_unit}」和「{annual_unit}」不是同一种计量单位",
+            "en": f"'{cycle_unit}' and '{annual_unit}' are different units",
+        }
+    else:
+        return
+    cell = row.indicator.cycle_value if column == CYCLE else row.indicator.annual_value
+    yield Hit(
+        cell.span,
+        params={
+            "cycle_value": row.indicator.cycle_value.text,
+            "annual_value": row.indicator.annual_value.text,
+            "problem": problem,
+            "column": column,
+        },
+        value=cell.text,
+    )

@@ -1,0 +1,88 @@
+"""JX205 per-year-on-cycle: a per-year figure in the 实施周期指标值 column."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from lint.rulepack import RuleSet, load_rules
+from tests.conftest import EXAMPLES
+from tests.helpers import HEADER, check_text, located
+
+SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
+STATION = "粤财行（2024）117号维权与信息服务站项目"
+
+
+def cycle_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
+    """Line and column of the 实施周期指标值 of ``indicator`` in ``project``."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- 项目名称: {project}")
+    number, line = next((n, line) for n, line in enumerate(lines[start:], start + 1) if f"{{指标: {indicator}," in line)
+    return number, line.index("实施周期指标值: ") + len("实施周期指标值: ") + 1
+
+
+def station(*rows: str, start: int = 2023, end: int = 2025) -> str:
+    body = "".join(f"          - {row}\n" for row in rows)
+    return (HEADER + f"  - 项目名称: {STATION}\n    实施周期: {{起始年度: {start}, 到期年度: {end}}}\n"
+            "    绩效指标:\n      产出指标:\n        数量指标:\n" + body)
+
+
+def with_options(**options) -> RuleSet:
+    rule = load_rules().rules["JX205"]
+    return RuleSet({"JX205": dataclasses.replace(rule, options={**rule.options, **options})})
+
+
+def test_seed_001_case_count_per_year_in_the_cycle_column():
+    result = check_text(SEED_001, select=["JX205"])
+    line, column = cycle_cell(SEED_001, STATION, "个案服务指标数")
+    assert located(result) == [("JX205", line, column)]
+    assert SEED_001.splitlines()[line - 1][column - 1:].startswith("90宗/年,")
+    assert result.findings[0].message == (
+        "实施周期指标值「90宗/年」写的是每年的数（「/年」），而实施周期2023–2025年共3年：这一栏应填整个实施周期的累计目标"
+    )
+    assert result.findings[0].hint == "去掉「/年」，填写2023–2025年的累计数；每年的数填在年度指标值一栏"
+
+
+def test_english_message():
+    message = check_text(SEED_001, select=["JX205"], lang="en").findings[0].message
+    assert message.startswith("The cycle value '90宗/年' is a per-year figure ('/年')")
+
+
+@pytest.mark.parametrize("seed", ["000_*.yaml", "002_*.yaml", "004_*.yaml"])
+def test_other_seeds_give_nothing(seed):
+    text = next(EXAMPLES.glob(seed)).read_text("utf-8")
+    assert located(check_text(text, select=["JX205"])) == []
+
+
+@pytest.mark.parametrize("row", [
+    "{指标: 小组服务指标数, 实施周期指标值: 12个, 年度指标值: 4个/年}",  # "/年" in the annual column is right
+    "{指标: 会议费, 实施周期指标值: ≤650元/人/天, 年度指标值: ≤650元/人/天}",
+    "{指标: 人员薪酬标准, 实施周期指标值: ≤105000元/人/年, 年度指标值: ≤105000元/人/年}",
+    "{指标: 法治宣传服务覆盖程度, 实施周期指标值: 实施周期法治宣传服务覆盖人次≥65400, 年度指标值: 年法治宣传服务覆盖人次≥21800}",
+    "{指标: 工作完成时效, 实施周期指标值: 2023-2025年, 年度指标值: 2025年}",
+    "{指标: 举办活动场次, 实施周期指标值: 年底前完成12场, 年度指标值: 4场}",
+])
+def test_totals_standards_and_deadlines_are_not_reported(row):
+    assert located(check_text(station(row), select=["JX205"])) == []
+
+
+@pytest.mark.parametrize("cycle_value, words", [
+    ("年法治宣传服务覆盖人次≥21800", "年"),
+    ("每年开展12场", "每年"),
+    ("全年服务≥300人次", "全年"),
+    ("年均培训300人", "年均"),
+])
+def test_per_year_wording_in_the_cycle_column(cycle_value, words):
+    text = station(f"{{指标: 举办活动场次, 实施周期指标值: {cycle_value}, 年度指标值: 4场}}")
+    result = check_text(text, select=["JX205"])
+    assert located(result) == [("JX205", *cycle_cell(text, STATION, "举办活动场次"))]
+    assert f"（「{words}」）" in result.findings[0].message
+    assert located(check_text(text, ruleset=with_options(wording=False))) == []
+
+
+def test_open_ended_and_one_year_projects_are_not_reported():
+    row = "{指标: 个案服务指标数, 实施周期指标值: 90宗/年, 年度指标值: 30宗/年}"
+    assert len(located(check_text(station(row), select=["JX205"]))) == 1
+    assert located(check_text(station(row, start=2021, end=2099), select=["JX205"])) == []
+    assert located(check_text(station(row, start=2025, end=2025), select=["JX205"])) == []
