@@ -1,0 +1,108 @@
+"""Budget lines of a 部门整体支出绩效目标表 that do not add up.
+
+The 预算整体情况 block of a department form lists 收入 (财政拨款, 其他资金 …) and 支出 (基本支出,
+项目支出, 其他事业发展性支出 …), and some forms print a 合计 (金额合计). They must agree:
+
+* 合计, when printed, equals the sum of the 支出 lines — or, on forms whose total also
+  counts the 年度重点工作任务 rows (seed 004: 基本支出 684 + tasks 535+35+4+23+13+7+9 = 1310
+  = 金额合计), the 支出 lines plus the tasks' 金额.
+* The 收入 lines add up to the same budget: to 合计 when printed, else to the spending
+  (seed 000: 3,139.95 + 3,461.01 + 0.00 + 671.74 = 7,272.70 = 财政拨款 7,272.70 + 其他资金 0.00).
+
+Amounts are read with ``parse_amount`` (7,272.70万元 → 72727000元); a bare number is in the
+department's 金额单位. Lines whose label matches ``skip_lines`` (其中：…, 小计) are parts of
+another line and are not added again. A blank amount is not a line; when an amount
+cannot be read, the sums it belongs to are unknown and nothing is compared.
+
+Options:
+    tolerance: the difference in 元 accepted as rounding (尾数误差). Default 100元 = 0.01万元:
+        a 万元 form rounds every line to 0.01万元, so an honest sum can miss the printed
+        total by the last digit. Set 0 for forms printed to the 元.
+    skip_lines: regular expressions (``re.search``) for 收入/支出 labels that are not
+        separate lines.
+
+Located on the 合计 cell when the total is wrong, on the first 收入 amount when the income
+does not match. Message parameters: ``line`` (合计 / 收入合计), ``stated`` (its amount),
+``expected`` (what it should equal, with the sums), ``difference`` (to the closest sum).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from lint.checks._money import amount, money, table_unit, written_unit
+from lint.findings import Hit
+from lint.loading.model import DepartmentTable
+from lint.loading.tree import Cell
+
+SCOPE = "table"
+OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"]}
+
+_TOTAL = {"zh": "合计", "en": "The total (合计)"}
+_INCOME = {"zh": "收入合计", "en": "Total income (收入)"}
+
+
+def check(rule, table) -> Iterator[Hit]:
+    if not isinstance(table, DepartmentTable):
+        return
+    unit = table_unit(table)
+    tolerance = Decimal(str(rule.options["tolerance"]))
+    skip = [re.compile(pattern) for pattern in rule.options["skip_lines"]]
+    income_cells = [cell for label, cell in table.income if not cell.is_blank and not _skipped(label, skip)]
+    income = _sum(income_cells, unit)
+    spending = _sum([cell for label, cell in table.expenditure if not cell.is_blank and not _skipped(label, skip)], unit)
+    tasks = _sum([task.amount for task in table.tasks if task.amount is not None and not task.amount.is_blank], unit)
+    shown = written_unit(table.total or next(iter(income_cells), None), unit)
+
+    bases = []  # (sum, how it is described)
+    if spending is not None:
+        bases.append((spending, {"zh": f"支出各项之和为 {money(spending, shown)}",
+                                 "en": f"the 支出 lines add up to {money(spending, shown)}"}))
+        if tasks is not None:
+            both = spending + tasks
+            bases.append((both, {"zh": f"加上年度重点工作任务金额为 {money(both, shown)}",
+                                 "en": f"with the 年度重点工作任务 amounts {money(both, shown)}"}))
+
+    total = amount(table.total, unit)
+    if total is not None and bases and not _matches(total, bases, tolerance):
+        yield _hit(table.total, _TOTAL, total, bases, shown)
+    if income is not None:
+        references = bases + ([(total, {"zh": f"合计为 {money(total, shown)}", "en": f"the total is {money(total, shown)}"})]
+                              if total is not None else [])
+        if references and not _matches(income, references, tolerance):
+            yield _hit(income_cells[0], _INCOME, income, references, shown)
+
+
+def _skipped(label: Cell, skip: list[re.Pattern]) -> bool:
+    return any(pattern.search(label.text) for pattern in skip)
+
+
+def _sum(cells: list[Cell], unit: str) -> Decimal | None:
+    """The cells' amounts added up; None when there are none or one cannot be read."""
+    amounts = [amount(cell, unit) for cell in cells]
+    if not amounts or any(a is None for a in amounts):
+        return None
+    return sum(amounts, Decimal(0))
+
+
+def _matches(stated: Decimal, references: list[tuple[Decimal, dict]], tolerance: Decimal) -> bool:
+    return any(abs(stated - reference) <= tolerance for reference, _ in references)
+
+
+def _hit(cell: Cell, line: dict, stated: Decimal, references: list[tuple[Decimal, dict]], shown: str) -> Hit:
+    """The finding on ``cell``; the message names the first reference and, if another is closer, that one too."""
+    closest = min(references, key=lambda reference: abs(stated - reference[0]))
+    named = [references[0]] + ([closest] if closest is not references[0] else [])
+    return Hit(
+        cell.span,
+        params={
+            "line": line,
+            "stated": money(stated, shown),
+            "expected": {lang: ("，" if lang == "zh" else ", ").join(text[lang] for _, text in named)
+                         for lang in ("zh", "en")},
+            "difference": money(abs(stated - closest[0]), shown),
+        },
+        value=cell.text,
+    )

@@ -1,0 +1,177 @@
+"""A number in the 年度目标 text that contradicts the matching indicator.
+
+Finance officers write the year's quantities twice: in the 年度目标 text ("开展个案57个，
+小组12个，社区活动55场") and in the indicator rows. When the two disagree, one of them is
+wrong and the approved target is ambiguous. Seed 001, 购买白玉兰家庭服务项目: the goal says
+社区活动55场 but 社区活动数(场次) has 年度指标值 5场 (its 实施周期指标值 is 55场: a dropped digit).
+
+How a goal number is matched to an indicator, conservatively:
+
+* Quantities are found in the goal text with the value parser's own patterns; dates,
+  periods and list markers ("目标2:", "2025年", "12月31日") are not quantities, and a
+  number without a unit ("目标1", "1、") is never compared.
+* The term is the text right before the number (and its comparison words), back to the
+  previous punctuation: "开展个案" for 个案57个. Trailing filler (均, 共, 约, 为 …) is dropped.
+* The longest tail of the term (at least ``min_term`` characters) that occurs in an
+  indicator name picks the indicator: "个案" in 个案服务指标数, "社区活动" in 社区活动数(场次),
+  "民生座谈会" in 举办民生座谈会. A tail that is only a generic word (``generic_terms``:
+  服务, 活动 …) picks nothing, and neither does a tail found in two indicators.
+* Only indicators whose 年度指标值 (or single 指标值) is a plain quantity in a compatible
+  unit are candidates: 场 matches 场次 and a bare number, 个 does not match 场, "30宗/年"
+  is 30 宗 in the year.
+
+A finding is reported when the goal's number differs from the indicator's. It is located
+on the number inside the goal text (line and column of "55场") when the goal is a one-line
+scalar whose text maps one to one onto the file; else on the goal cell.
+
+Options:
+    min_term: the shortest term tail (in characters) that may pick an indicator.
+    generic_terms: tails too general to pick an indicator on their own.
+
+Message parameters: ``phrase`` (the term and quantity as written, "社区活动55场"),
+``expected`` (the indicator's value as written), ``column`` (年度指标值 or 指标值),
+``indicator``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from typing import Iterator, NamedTuple
+
+from lint.findings import Hit, Span
+from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable
+from lint.loading.tree import Cell
+from lint.values import TargetValue, ValueKind, parse_value, to_quantity
+from lint.values.grammar import FOLD, NOT_A_TARGET, QUANTITY_IN_TEXT
+
+SCOPE = "table"
+OPTIONS = {
+    "min_term": 2,
+    "generic_terms": ["服务", "活动", "工作", "开展", "项目", "举办", "妇女", "群众", "人数", "数量", "次数", "完成",
+                      "提供", "参与", "全年", "每年", "累计"],
+}
+
+# Where a term stops when read backwards from its number: punctuation of either width,
+# brackets, quotes, markup, digits and the parser's masked dates ("□").
+_TERM_BREAKS = set("，,；;、。:：!！?？()（）[]【】<>《》“”\"'‘’/□") | set("0123456789%")
+_FILLER = "均共约计达为有各"
+_TERM_MAX = 20
+
+
+class _Target(NamedTuple):
+    """An indicator row with its value for the year."""
+
+    indicator: Indicator
+    column: str  # ANNUAL or TARGET
+    cell: Cell
+    value: TargetValue
+
+
+def check(rule, table) -> Iterator[Hit]:
+    if not isinstance(table, ProjectTable) or table.annual_goal is None or table.annual_goal.is_blank:
+        return
+    candidates = [row for indicator in table.indicators if rule.where.indicator(indicator)
+                  if (row := _annual_quantity(indicator)) is not None]
+    if not candidates:
+        return
+    goal = table.annual_goal
+    text = goal.text
+    masked = NOT_A_TARGET.sub(lambda m: "□" * len(m.group()), text.translate(FOLD))
+    for match in QUANTITY_IN_TEXT.finditer(masked):
+        stated = parse_value(text[match.start():match.end()])
+        if match["upper"] or stated.kind is not ValueKind.QUANTITY or stated.unit is None:
+            continue
+        term_end = _term_end(text, match.start())
+        found = _indicator_for(text[_term_start(masked, term_end):term_end], stated, candidates, rule.options)
+        if found is None:
+            continue
+        target, tail = found
+        if _in_unit(target.value, stated) == stated.number:
+            continue
+        number_end = match.end("unit") if match["unit"] else match.end("number")
+        phrase = text[term_end - len(tail):number_end]
+        yield Hit(
+            _inside(goal, match.start("number"), number_end),
+            params={"phrase": phrase, "expected": target.cell.text, "column": target.column},
+            indicator=target.indicator.name.text,
+            value=phrase,
+        )
+
+
+def _annual_quantity(indicator: Indicator) -> _Target | None:
+    """The row's value for the year, when it is one plain number (with or without unit)."""
+    column, cell = (ANNUAL, indicator.annual_value) if indicator.annual_value else (TARGET, indicator.target_value)
+    if cell is None:
+        return None
+    value = parse_value(cell.text)
+    if value.kind is not ValueKind.QUANTITY or value.number is None or value.in_sentence:
+        return None
+    return _Target(indicator, column, cell, value)
+
+
+def _term_end(text: str, number_start: int) -> int:
+    """Where the term before a number ends: spaces and filler ("满意度均不低于90%") are not part of it."""
+    end = number_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    while end > 0 and text[end - 1] in _FILLER:
+        end -= 1
+    return end
+
+
+def _term_start(masked: str, end: int) -> int:
+    """Where the term starts: the previous break, at most _TERM_MAX characters back."""
+    start = end
+    while start > 0 and end - start < _TERM_MAX and masked[start - 1] not in _TERM_BREAKS and not masked[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _indicator_for(term: str, stated: TargetValue, candidates: list[_Target], options: dict) -> tuple[_Target, str] | None:
+    """The one candidate whose name holds the longest tail of ``term``, with that tail; else None."""
+    names = [(row, _compact(row.indicator.name.text)) for row in candidates if _in_unit(row.value, stated) is not None]
+    for length in range(len(term), options["min_term"] - 1, -1):
+        tail = term[-length:]
+        matches = [row for row, name in names if tail in name]
+        if matches:
+            if tail in options["generic_terms"] or len(matches) > 1:
+                return None
+            return matches[0], tail
+    return None
+
+
+def _compact(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def _in_unit(target: TargetValue, stated: TargetValue) -> Decimal | None:
+    """The indicator's number in the goal's unit; None when the units measure different things.
+
+    A number without unit takes the goal's unit; a rate per year ("30宗/年") is the year's count.
+    """
+    unit = _per_year(target)
+    if unit is None:
+        return target.number
+    from pint.errors import PintError  # pint loads with the first comparison, as lint.values does
+
+    try:
+        return to_quantity(target.number, unit).to(to_quantity(1, _per_year(stated)).units).magnitude
+    except PintError:  # an undefined unit or another dimension: not the same measure
+        return None
+
+
+def _per_year(value: TargetValue) -> str | None:
+    if value.unit and value.per_period == "年":
+        return value.unit.rsplit("/", 1)[0]
+    return value.unit
+
+
+def _inside(cell: Cell, start: int, end: int) -> Span:
+    """The span of ``cell.text[start:end]`` in the file, when the scalar maps one to one onto it."""
+    span = cell.span
+    quote = 1 if cell.quoted else 0
+    if span.line != span.end_line or span.end_column - span.column != len(cell.text) + 2 * quote:
+        return span  # folded, escaped or multi-line: offsets in the text are not columns in the file
+    column = span.column + quote + start
+    return Span(span.line, column, span.line, column + end - start)

@@ -1,0 +1,50 @@
+"""A table without a real cost indicator (成本指标).
+
+A performance target includes 成本控制要求 (财预〔2021〕101号): the 成本指标 block — a 一级
+指标 in current forms, a 二级 under 产出指标 in older ones — must hold at least one row that
+states a cost (预算控制数 ≤954100元, 人均培训成本 ≤210元/人/天 …). A table is reported when it
+has no 成本指标 row at all, or when every row under 成本指标 is something else: 预算执行率 is an
+execution rate, not a cost, yet the three projects of seed 002 have only 预算执行率 there.
+
+Options:
+    not_costs: regular expressions (``re.search`` on the 三级指标 name) for rows that sit
+        under 成本指标 but do not state a cost; placeholders (无, 不适用) are among them.
+
+Located on the 成本指标 label when the table has one, else on its 绩效指标 key, else on
+the project (or department) name. Message parameters: ``problem`` (what the cost block
+lacks; names the non-cost rows it holds).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lint.findings import Hit
+from lint.loading import labels
+
+SCOPE = "table"
+OPTIONS = {
+    "not_costs": ["执行率", "支付及时率", "支出进度", "资金到位率", r"^\s*(无|不适用|/|-)?\s*$"],
+}
+
+
+def check(rule, table) -> Iterator[Hit]:
+    not_costs = [re.compile(pattern) for pattern in rule.options["not_costs"]]
+    rows = [i for i in table.indicators if labels.is_cost(i.level1, i.level2)]
+    others = [i.name.text for i in rows if any(p.search(i.name.text) for p in not_costs)]
+    if len(others) < len(rows):
+        return
+    label = table.level1_cells.get("成本指标") or next(
+        (cell for level1, level2, cell in table.level2_cells if labels.is_cost(level1, level2)), None
+    )
+    anchor = label or table.indicators_cell or table.title
+    shown = [name for name in others if name.strip()]
+    if not shown:
+        problem = {"zh": "没有成本指标", "en": "has no cost indicator"}
+    else:
+        problem = {
+            "zh": "成本指标下只有「" + "」「".join(shown) + "」，没有真正的成本指标",
+            "en": "has only " + ", ".join(f"'{name}'" for name in shown) + " under 成本指标 and no actual cost",
+        }
+    yield Hit(anchor.span if anchor else table.anchor, params={"problem": problem}, value=anchor.text if anchor else None)
