@@ -134,12 +134,16 @@ def load_rules(packs: Iterable[str | Path] = (DEFAULT,)) -> RuleSet:
 
 
 def _load_into(ruleset: RuleSet, pack: str | Path, base: Path, seen: tuple[Path, ...]) -> None:
+    """Load one pack (and what it extends) into ``ruleset``; a pack already loaded is skipped."""
     if str(pack) == DEFAULT:
-        for path in default_pack_files():
-            _load_file(ruleset, path, seen)
+        if DEFAULT not in ruleset.packs:
+            ruleset.packs.append(DEFAULT)
+            for path in default_pack_files():
+                _load_file(ruleset, path, seen)
         return
     path = (base / pack).resolve()
-    _load_file(ruleset, path, seen)
+    if str(path) not in ruleset.packs:
+        _load_file(ruleset, path, seen)
 
 
 def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
@@ -153,11 +157,7 @@ def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
     tree = _parse(where, data)
     root = to_plain(tree)
     for parent in root.get("extends", []):
-        if parent == DEFAULT and DEFAULT in ruleset.packs:
-            continue  # the default pack is loaded once, however many packs extend it
         _load_into(ruleset, parent, path.parent, seen + (path,))
-        if parent == DEFAULT:
-            ruleset.packs.append(DEFAULT)
     ruleset.packs.append(where)
     origin = Origin.of_tree(where, tree)
     for index, prefix in enumerate(root.get("disable", [])):

@@ -1,0 +1,141 @@
+"""Rule packs: the default pack is well formed, users own packs without Python, broken packs are located."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint.rulepack import PackError, load_rules
+from tests.cli_helpers import jxlint
+from tests.conftest import EXAMPLES
+
+PROVINCE = """\
+# 某省财政厅规则包：在默认规则包上收紧，并增加一条本省规则。
+pack: province
+extends: [default]
+disable: [JX104, JX2]                 # 关闭：比较符提示、周期与年度整族
+override:
+  JX404: {severity: error, options: {floor: 95}}   # 满意度下限提到 95%，并作为错误
+  JX501: {severity: info}
+rules:
+  - id: GD101
+    slug: no-qualitative-benefit
+    family: measurability
+    check: vague_value
+    severity: error
+    where: {level1: [效益指标]}
+    summary: {zh: 效益指标不得用定性描述, en: Benefit indicators must be quantitative}
+    message: {zh: "本省要求效益指标量化：「{indicator}」的{column}「{value}」是定性描述", en: "Benefit indicator '{indicator}' must be quantified, not '{value}'"}
+    hint: {zh: 写成带单位和比较符的数值。, en: Write a number with unit and comparison.}
+    rationale: {zh: 本省预算绩效管理办法。, en: Provincial rules., source: 某省财政厅文件}
+    examples:
+      fail:
+        - yaml: "单位: 东莞市妇女联合会\\n年度: 2025\\n项目:\\n  - 项目名称: 家庭工作经费\\n    绩效指标:\\n      效益指标:\\n        社会效益:\\n          - {指标: 东莞家庭家教家风水平, 实施周期指标值: 持续提高, 年度指标值: 持续提高}\\n"
+          at: [8, 65]
+      pass:
+        - yaml: "单位: 东莞市妇女联合会\\n年度: 2025\\n项目:\\n  - 项目名称: 妇女维权工作经费\\n    绩效指标:\\n      效益指标:\\n        社会效益:\\n          - {指标: 服务群众人数, 实施周期指标值: ≥4000人, 年度指标值: ≥4000人}\\n"
+"""
+
+
+@pytest.fixture
+def province(tmp_path):
+    path = tmp_path / "province.yaml"
+    path.write_text(PROVINCE, encoding="utf-8")
+    return path
+
+
+def findings(*args):
+    result = jxlint("check", "--format", "json", "--isolated", str(EXAMPLES), *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_provincial_pack_disables_overrides_and_adds_rules_without_python(province):
+    default = findings()
+    provincial = findings("--pack", str(province))
+    rules = {f["rule"] for f in provincial}
+    assert "JX104" not in rules and not any(r.startswith("JX2") for r in rules)          # disabled
+    assert {f["rule"] for f in default} >= {"JX104", "JX204"}                             # … which the default pack has
+    floor = [f for f in provincial if f["rule"] == "JX404"]
+    assert floor and all(f["severity"] == "error" for f in floor)                         # severity changed
+    assert len(floor) > len([f for f in default if f["rule"] == "JX404"])                 # floor 90 → 95 flags more
+    assert {f["severity"] for f in provincial if f["rule"] == "JX501"} == {"info"}
+    added = [f for f in provincial if f["rule"] == "GD101"]                               # a new rule, existing kind
+    assert added and all(f["severity"] == "error" for f in added)
+    assert any(f["value"] == "持续提高" and f["indicator"] == "东莞家庭家教家风水平" for f in added)
+
+
+def test_provincial_rule_is_listed_and_explained(province):
+    listed = jxlint("rules", "--pack", str(province)).stdout
+    assert "GD101" in listed and "JX104" not in listed
+    explained = jxlint("explain", "GD101", "--pack", str(province))
+    assert explained.exit_code == 0 and "持续提高" in explained.stdout and "→" in explained.stdout
+
+
+def test_a_pack_extending_default_twice_loads_it_once(tmp_path, province):
+    other = tmp_path / "city.yaml"
+    other.write_text("pack: city\nextends: [default, province.yaml]\ndisable: [JX403]\n", encoding="utf-8")
+    rules = load_rules(["default", str(other)]).rules
+    assert "GD101" in rules and "JX403" not in rules and "JX104" not in rules
+
+
+@pytest.mark.parametrize(
+    "text, line, column, words",
+    [
+        ("pack: p\nextends: [default]\nrules:\n  - id: GD1\n", 4, 5, "missing key 'slug'"),
+        ("pack: p\nextends: [default]\noverride:\n  JX999: {severity: error}\n", 4, 3, "no rule 'JX999'"),
+        ("pack: p\nextends: [default]\noverride:\n  JX404: {options: {flor: 95}}\n", 4, 21, "no option 'flor'"),
+        ("pack: p\nextends: [default]\noverride:\n  JX404: {options: {floor: high}}\n", 4, 28, "should be int"),
+        ("pack: p\nextends: [default]\ndisable: [ZZ1]\n", 3, 11, "no rule matches"),
+        ("pack: p\nextends: [default]\noverride:\n  JX404: {severity: fatal}\n", 4, 21, "must be one of"),
+        ("pack: p\npack: q\n", 2, 1, "duplicate key"),
+        ("pack: [p\n", 2, 1, "YAML syntax"),
+        ("pack: p\nrules:\n  - !!python/object:os.system {}\n", 3, 5, "not allowed"),
+    ],
+    ids=["bad-id", "unknown-rule", "unknown-option", "option-type", "disable-nothing", "severity", "duplicate", "syntax", "tag"],
+)
+def test_broken_packs_are_located(tmp_path, text, line, column, words):
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert (raised.value.span.line, raised.value.span.column) == (line, column), str(raised.value)
+    assert words in str(raised.value)
+    result = jxlint("check", str(EXAMPLES), "--pack", str(path))
+    assert result.exit_code == 2 and f"{path}:{line}:{column}" in result.output
+
+
+def test_unknown_check_kind_is_located_and_lists_the_kinds(tmp_path):
+    rule = PROVINCE.split("rules:\n", 1)[1].replace("check: vague_value", "check: run_python")
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\nrules:\n" + rule, encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert (raised.value.span.line, raised.value.span.column) == (7, 12) and "unknown check kind 'run_python'" in str(raised.value)
+    assert "vague_value" in str(raised.value)
+
+
+def test_cyclic_extends_is_an_error(tmp_path):
+    (tmp_path / "a.yaml").write_text("pack: a\nextends: [b.yaml]\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("pack: b\nextends: [a.yaml]\n", encoding="utf-8")
+    with pytest.raises(PackError, match="cycle"):
+        load_rules([str(tmp_path / "a.yaml")])
+
+
+def test_default_pack_covers_the_five_families_with_stable_ids():
+    rules = load_rules().rules
+    families = {rule.family for rule in rules.values()}
+    assert families == {"file", "measurability", "cycle-annual", "cost-budget", "indicator-set", "goals"}
+    prefix = {"file": "JX0", "measurability": "JX1", "cycle-annual": "JX2", "cost-budget": "JX3", "indicator-set": "JX4", "goals": "JX5"}
+    assert all(rule_id.startswith(prefix[rule.family]) for rule_id, rule in rules.items())
+    assert len({rule.slug for rule in rules.values()}) == len(rules)
+
+
+def test_every_rule_has_examples_from_real_tables_and_a_cited_source():
+    for rule in load_rules():
+        assert rule.examples["pass"], rule.id
+        assert rule.examples["fail"] or rule.examples.get("note"), rule.id
+        assert rule.rationale["source"].strip(), rule.id
+        for lang in ("zh", "en"):
+            assert rule.summary[lang] and rule.message[lang] and rule.hint[lang], (rule.id, lang)
