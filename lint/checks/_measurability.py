@@ -1,0 +1,124 @@
+"""What the measurability checks share: reading an indicator's name for its unit and direction.
+
+A 三级指标's name often says what its value should look like: "咨询服务数（宗）" is counted in
+宗, "培训出勤率" is a percentage that should be at least something, "服务时长差异率" one that
+should be at most something. These helpers read that, so that a message can say what to
+write ("写成「1080宗」", "应写下限「≥85%」") instead of only what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint.loading import labels
+from lint.loading.model import Indicator
+from lint.values import Comparison
+from lint.values.grammar import BASE_UNITS, COUNT_UNITS
+
+PERCENT = "%"
+# The value that means "all of it" for a ratio unit.
+FULL = {"%": 100, "‰": 1000}
+
+# Words in an indicator name that make lower better, so its bound is a ceiling (≤).
+CEILING_WORDS = (
+    "差异", "偏差", "误差", "投诉", "事故", "发生率", "差错", "出错", "失误", "故障", "返工",
+    "流失", "超支", "违规", "违纪", "不合格", "逾期", "延误", "缺勤", "空置", "损耗", "失败率",
+)
+
+_SPACE = re.compile(r"\s+")
+_FULL_WIDTH = str.maketrans({"％": "%", "（": "(", "）": ")"})
+_BRACKETED_UNIT = re.compile(r"\(\s*([^()]+?)\s*\)\s*$")
+# A rate or a share measured in % ("培训出勤率", "目标人群认可度").
+_RATE_NAME = re.compile(r"(率|满意度|认可度|认同度|知晓度|覆盖度)$")
+_SATISFACTION_NAME = re.compile(r"满意度|满意率|认可度|认同度")
+# "信息发布条数" is counted in 条, "举办活动场次" in 场次, "服务群众人数" in 人. A one-character
+# counter needs the 数 after it: "平台", "成本" and "周期" end in 台, 本 and 期 by accident.
+_COUNTED_IN = re.compile(
+    r"(场次|人次)数?$|(" + "|".join(sorted(map(re.escape, COUNT_UNITS), key=len, reverse=True)) + ")数$"
+)
+_UNIT_AT_END = re.compile(
+    "(" + "|".join(sorted(map(re.escape, BASE_UNITS), key=len, reverse=True)) + ")$"
+)
+
+
+def compact(text: str) -> str:
+    """The cell without spaces (PDF line breaks split words: "≥400 人次"), full-width ％（） folded."""
+    return _SPACE.sub("", text).translate(_FULL_WIDTH)
+
+
+def brief(text: str, limit: int = 24) -> str:
+    """A cell short enough to quote in a one-line message."""
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def bracketed_unit(name: str) -> str | None:
+    """The unit the name gives in brackets: "咨询服务数（宗）" → 宗, "会议出勤率（%）" → %."""
+    match = _BRACKETED_UNIT.search(compact(name))
+    return match[1] if match and match[1] in BASE_UNITS else None
+
+
+def name_unit(name: str) -> str | None:
+    """The unit the indicator is measured in, as far as its name tells; None when it does not."""
+    unit = bracketed_unit(name)
+    if unit:
+        return unit
+    stem = _BRACKETED_UNIT.sub("", compact(name))
+    if _RATE_NAME.search(stem):
+        return PERCENT
+    counted = _COUNTED_IN.search(stem)
+    return (counted[1] or counted[2]) if counted else None
+
+
+def unit_at_end(words: str | None) -> str | None:
+    """The unit a label ends with: "年法治宣传服务覆盖人次" → 人次 (the number after it needs none)."""
+    if not words:
+        return None
+    match = _UNIT_AT_END.search(compact(words))
+    return match[1] if match else None
+
+
+def names_a_rate(words: str | None) -> bool:
+    return bool(words) and bool(_RATE_NAME.search(compact(words)))
+
+
+def is_satisfaction(indicator: Indicator) -> bool:
+    return indicator.level1 == "满意度指标" or bool(_SATISFACTION_NAME.search(indicator.name.text))
+
+
+def matches_any(patterns: list[str], text: str) -> bool:
+    return any(re.search(pattern, text) for pattern in patterns)
+
+
+def bound_for(name: str, ceiling_names: list[str] | tuple[str, ...] = CEILING_WORDS) -> Comparison:
+    """≥ for an indicator where more is better (出勤率, 满意度), ≤ where less is (差异率, 投诉率)."""
+    return Comparison.LE if matches_any(list(ceiling_names), name) else Comparison.GE
+
+
+BOUND_WORDS = {
+    Comparison.GE: {"zh": "下限", "en": "a floor"},
+    Comparison.LE: {"zh": "上限", "en": "a ceiling"},
+}
+
+
+def suggestion(indicator: Indicator) -> dict[str, str]:
+    """What kind of value this indicator wants, with an example, for a fix hint."""
+    name = indicator.name.text
+    unit = name_unit(name)
+    if is_satisfaction(indicator) or unit in FULL:
+        example = "≥90%" if bound_for(name) is Comparison.GE else "≤5%"
+        return {"zh": f"带比较符的百分比，如「{example}」", "en": f"a percentage with a bound, e.g. '{example}'"}
+    if labels.is_cost(indicator.level1, indicator.level2):
+        return {"zh": "带单位的成本上限，如「≤N元」或「≤N元/人/天」", "en": "a cost cap with its unit, e.g. '≤N元' or '≤N元/人/天'"}
+    if indicator.level2 == "时效指标":
+        return {"zh": "完成期限或时长，如「12月31日前」或「≤30日」", "en": "a deadline or a duration, e.g. '12月31日前' or '≤30日'"}
+    if unit or indicator.level2 == "数量指标":
+        examples = [f"≥N{unit}"] if unit else ["≥N个", "≥N场", "≥N人次"]
+        return {
+            "zh": "计划数量和单位，如" + "".join(f"「{e}」" for e in examples) + "（N 为计划数）",
+            "en": "the planned number with its unit, e.g. " + " or ".join(f"'{e}'" for e in examples) + " (N the planned number)",
+        }
+    return {
+        "zh": "数值，如「≥90%」或「≥N人次」；确实无法量化的，按评价标准分级分档（如第三方评估等级「合格及以上」）",
+        "en": "a number such as '≥90%' or '≥N人次'; if it truly cannot be counted, a grade on a stated scale (e.g. 第三方评估等级 '合格及以上')",
+    }

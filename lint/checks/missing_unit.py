@@ -1,0 +1,85 @@
+"""A 指标值 that is a number without a unit: "≥30", "12", "1080", "100以上".
+
+"≥30" 场? 人? 次? A reviewer reading the value cell cannot tell, and the cycle-vs-annual
+and cost rules cannot compare it with anything. The value cell must stand on its own even
+when the indicator name carries the unit in brackets ("咨询服务数（宗）" = "1080"): the value
+is what gets copied into 绩效自评 and monitoring forms, without the name's bracket. Where the
+name does tell the unit — in brackets, as a rate (…率, …满意度 → %), or as a counter ending
+the name (…场次, …人次, 篇数 → 篇) — the hint writes the value with it ("写成「1080宗」",
+"≥95" on 资金支付及时率(%) → "≥95%"); a bare percentage also gets the bound its direction
+needs ("90" on 项目验收合格率（%） → "≥90%").
+
+Not reported: zero (0 needs no unit); a number followed by a word the parser does not know
+as a unit ("≥90分", "3A级"); a number in a sentence whose words just before it name the unit
+("年法治宣传服务覆盖人次≥21800"); indicators matching ``exempt_names``.
+
+Options:
+    exempt_names: regular expressions for indicators whose values are pure numbers
+        (指数, 系数, 比值, 倍数, 得分, 评分, 分值).
+
+Message parameters: ``name``, ``text``, ``fix`` (the value written with its unit, the unit
+alone for a number inside a sentence, or the units to choose from when the name does not
+tell).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lint.checks._context import ValueCell
+from lint.checks._measurability import FULL, PERCENT, bound_for, brief, matches_any, name_unit, names_a_rate, unit_at_end
+from lint.findings import Hit
+from lint.values import TargetValue, ValueKind
+from lint.values.grammar import FOLD, SUFFIX_COMPARISONS
+
+SCOPE = "value"
+OPTIONS = {"exempt_names": ["指数", "系数", "比值", "倍数", "得分", "评分", "分值"]}
+
+# A number as written, with its 千/万/亿 multiplier ("1.5万" takes the unit after 万).
+_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*[千万亿])?")
+_SUFFIX = re.compile("(?:" + "|".join(sorted(map(re.escape, SUFFIX_COMPARISONS), key=len, reverse=True)) + r")\s*$")
+
+
+def check(rule, subject: ValueCell) -> Iterator[Hit]:
+    value = subject.value
+    name = subject.indicator.name.text
+    if matches_any(rule.options["exempt_names"], name):
+        return
+    parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
+    bare = [part for part in parts if _needs_unit(part)]
+    if not bare:
+        return
+    # "全年培训完成率≥95": the words before the number name a rate, whatever the indicator is called.
+    unit = PERCENT if bare[0].in_sentence and names_a_rate(bare[0].qualifier) else name_unit(name)
+    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "fix": _fix(value, bare[0], unit, name)})
+
+
+def _needs_unit(part: TargetValue) -> bool:
+    if part.kind not in (ValueKind.QUANTITY, ValueKind.RANGE) or part.number is None or part.unit is not None:
+        return False
+    if part.number == 0 and not part.upper:
+        return False
+    if part.in_sentence:
+        # A word after the number is its unit as far as a reader goes ("≥90分"); a label
+        # before it may name the unit ("覆盖人次≥21800").
+        return _ends_with_number(part.text) and unit_at_end(part.qualifier) is None
+    return True
+
+
+def _ends_with_number(text: str) -> bool:
+    folded = _SUFFIX.sub("", text.translate(FOLD).rstrip(" \t\u3000，,；;、。.")).rstrip()
+    return folded[-1:].isdigit()
+
+
+def _fix(value: TargetValue, part: TargetValue, unit: str | None, name: str) -> dict[str, str]:
+    if unit is None:
+        return {"zh": "个、场、人次、宗、% 等", "en": "个, 场, 人次, 宗, % …"}
+    if value.kind is ValueKind.COMPOUND or part.in_sentence:
+        return {"zh": f"「{unit}」", "en": f"'{unit}'"}
+    text = value.text.translate(FOLD).strip()
+    # Chinese numerals ("十二") have no digits to put the unit after: it goes at the end.
+    written = _NUMBER.sub(lambda m: m.group() + unit, text) if _NUMBER.search(text) else text + unit
+    if unit in FULL and value.kind is ValueKind.QUANTITY and value.comparison is None and 0 < value.number < FULL[unit]:
+        written = bound_for(name) + written
+    return {"zh": f"写成「{written}」", "en": f"write '{written}'"}

@@ -1,0 +1,85 @@
+"""A 指标值 that repeats the 三级指标's own name.
+
+Seen in the seeds: 「全年工作有序推进」 = 「有序推进」, 「保障系统稳定运行」 = 「稳定运行」,
+「维护及时」 = 「及时」, and 「根据工作计划及合同规定时间完成妇联妇女培训工作」 as both name and
+value. Such a value adds nothing to the name: it says what is to be done, never how much.
+
+A value repeats the name when, ignoring spaces and punctuation, the two are equal, the value
+contains the whole name ("通过本项目的实施，有效提升我会信息安全水平" for 「提升我会信息安全水平」),
+or the name contains the whole value and the value holds no digit (「及时」 in 「维护及时」).
+
+A value that repeats the name AND carries a number ("单人单月专业服务时长差异率小于等于0") is a
+target, but the name in it is noise that hides the number; it is reported too, with the
+value written without the name as the fix (「≤0」). Set ``with_number: false`` to report
+only values with no number in them.
+
+Options:
+    ignore: values never reported, for placeholder rows such as 「无」 = 「无」.
+    min_length: the value must have at least this many characters (after removing spaces
+        and punctuation) to count as repeating a name: 「是」 is inside 「是否按时完成」 by
+        accident.
+    with_number: also report values that repeat the name but carry a number.
+
+Message parameters: ``name``, ``text`` (shortened), ``problem`` and ``fix`` (which of the two
+cases, and what to write: the bare target for a value with a number, otherwise a
+measurable value).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lint.checks._context import ValueCell
+from lint.checks._measurability import brief, compact, suggestion
+from lint.findings import Hit
+from lint.values import TargetValue, ValueKind
+
+SCOPE = "value"
+OPTIONS = {"ignore": ["无", "不适用", "/"], "min_length": 2, "with_number": True}
+
+# Punctuation and brackets the forms scatter through names and values.
+_NOISE = re.compile(r"[\s，,。.；;、：:！!？?“”\"'‘’「」『』《》<>〈〉（）()【】\[\]{}—\-_·…~～/／]")
+_BRACKETED_UNIT = re.compile(r"[（(]\s*(%|％|[^（）()]{1,3})\s*[）)]\s*$")
+
+
+def _bare(text: str) -> str:
+    return _NOISE.sub("", text)
+
+
+def check(rule, subject: ValueCell) -> Iterator[Hit]:
+    value, name = subject.value, subject.indicator.name.text
+    if compact(value.text) in rule.options["ignore"]:
+        return
+    bare_value = _bare(value.text)
+    # "会议出勤率（%）": the bracketed unit is not part of what the indicator measures.
+    bare_name = _bare(_BRACKETED_UNIT.sub("", name))
+    shortest = max(rule.options["min_length"], 1)
+    if len(bare_value) < shortest or len(bare_name) < shortest:
+        return
+    has_digit = any(char.isdigit() for char in bare_value)
+    restated = bare_name in bare_value or (not has_digit and bare_value in bare_name)
+    if not restated:
+        return
+    if has_digit:
+        if not rule.options["with_number"]:
+            return
+        problem, fix = _with_number(value)
+    else:
+        wanted = suggestion(subject.indicator)
+        problem = {"zh": "只是重复了指标名称，没有给出可衡量的目标", "en": "only repeats the indicator name and sets no measurable target"}
+        fix = {"zh": "写" + wanted["zh"], "en": "write " + wanted["en"]}
+    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "problem": problem, "fix": fix})
+
+
+def _with_number(value: TargetValue) -> tuple[dict, dict]:
+    if value.kind is ValueKind.UNPARSED:
+        return (
+            {"zh": "重复了指标名称", "en": "repeats the indicator name"},
+            {"zh": "删去名称，只写目标数值", "en": "drop the name and write only the number"},
+        )
+    target = value.format()
+    return (
+        {"zh": f"重复了指标名称，真正的目标只是「{target}」", "en": f"repeats the indicator name; the target itself is just '{target}'"},
+        {"zh": f"只写「{target}」", "en": f"write only '{target}'"},
+    )

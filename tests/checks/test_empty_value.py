@@ -1,0 +1,64 @@
+"""JX105 empty-value: a 三级指标 whose value cells are empty or missing."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from lint.rulepack import RuleSet, load_rules
+from tests.checks.test_vague_value import SEEDS, cells, expected
+from tests.helpers import check_text, located
+
+WANGNIUDUN = "单位: 东莞市望牛墩镇妇女联合会\n年度: 2024\n项目:\n  - 项目名称: 妇女儿童系列活动经费\n    绩效指标:\n      效益指标:\n        社会效益 指标:\n"
+
+
+def benefit_rows(*rows: str) -> str:
+    return WANGNIUDUN + "".join(f"          - {row}\n" for row in rows)
+
+
+def name_cell(text: str, indicator: str) -> tuple[int, int]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if f"{{指标: {indicator}" in line:
+            return number, line.index(indicator) + 1
+    raise AssertionError(indicator)
+
+
+def test_seed_002_one_finding_per_empty_cell():
+    result = check_text(SEEDS["002"], select=["JX105"])
+    assert located(result) == expected("JX105", "002", [("妇女儿童系列活动经费", "慰问对象获得感、幸福感")])
+    cycle, annual = result.findings
+    assert cycle.message == "三级指标「慰问对象获得感、幸福感」的实施周期指标值没有填写"
+    assert annual.message == "三级指标「慰问对象获得感、幸福感」的年度指标值没有填写"
+
+
+def test_other_seeds_have_no_empty_value():
+    for seed in ("000", "001", "004"):
+        assert located(check_text(SEEDS[seed], select=["JX105"])) == [], seed
+
+
+def test_missing_keys_are_located_on_the_name():
+    text = benefit_rows("{指标: 宣传覆盖率, 实施周期指标值: ≥85, 当年度指标值: ≥85}", "{指标: 慰问对象获得感、幸福感}")
+    result = check_text(text, select=["JX105"])
+    assert located(result) == [("JX105", *name_cell(text, "慰问对象获得感、幸福感"))]
+    assert result.findings[0].message == "三级指标「慰问对象获得感、幸福感」的指标值没有填写"
+
+
+def test_a_column_the_rest_of_the_table_fills_in():
+    text = benefit_rows("{指标: 宣传覆盖率, 实施周期指标值: ≥85, 当年度指标值: ≥85}", "{指标: 团结妇女凝聚力率, 实施周期指标值: 是}")
+    result = check_text(text, select=["JX105"])
+    assert located(result) == [("JX105", *name_cell(text, "团结妇女凝聚力率"))]
+    assert result.findings[0].message == "三级指标「团结妇女凝聚力率」的年度指标值没有填写"
+    english = check_text(text, select=["JX105"], lang="en").findings[0]
+    assert english.message == "The annual value of '团结妇女凝聚力率' is empty"
+
+
+def test_a_dash_counts_as_empty_and_the_option_can_change_that():
+    text = benefit_rows("{指标: 慰问对象获得感、幸福感, 实施周期指标值: /, 当年度指标值: —}")
+    assert located(check_text(text, select=["JX105"])) == [("JX105", *cell) for cell in cells(text, "慰问对象获得感、幸福感")]
+    rule = load_rules().rules["JX105"]
+    quiet = RuleSet({"JX105": dataclasses.replace(rule, options={"placeholders": []})})
+    assert located(check_text(text, ruleset=quiet)) == []
+
+
+def test_filled_in_rows_pass():
+    text = benefit_rows("{指标: 宣传覆盖率, 实施周期指标值: ≥85, 当年度指标值: ≥85}", "{指标: 团结妇女凝聚力率, 实施周期指标值: 是, 当年度指标值: 是}")
+    assert located(check_text(text, select=["JX105"])) == []
