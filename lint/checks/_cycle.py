@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lint.loading.model import Indicator, ProjectTable, Table
-from lint.values import Comparison, TargetValue, ValueKind, parse_value, to_quantity
+from lint.values import Comparison, TargetValue, ValueKind, conversion_factor, parse_value
 
 PER_YEAR = "年"
 
@@ -112,10 +112,9 @@ def pair(indicator: Indicator, options: dict) -> Pair | None:
         return None
     cycle_unit, annual_unit = base_unit(cycle), base_unit(annual)
     cycle_unit, annual_unit = cycle_unit or annual_unit, annual_unit or cycle_unit
-    cycle_quantity, annual_quantity = to_quantity(cycle.number, cycle_unit), to_quantity(annual.number, annual_unit)
-    if cycle_quantity.dimensionality != annual_quantity.dimensionality:
+    factor = conversion_factor(annual_unit, cycle_unit)
+    if factor is None:
         return None
-    factor = to_quantity(1, annual_unit).to(cycle_quantity.units).magnitude
     return Pair(
         cycle=cycle,
         annual=annual,

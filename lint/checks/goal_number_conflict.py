@@ -42,7 +42,7 @@ from typing import Iterator, NamedTuple
 from lint.findings import Hit, Span
 from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable
 from lint.loading.tree import Cell
-from lint.values import TargetValue, ValueKind, parse_value, to_quantity
+from lint.values import TargetValue, ValueKind, conversion_factor, parse_value
 from lint.values.grammar import FOLD, NOT_A_TARGET, QUANTITY_IN_TEXT
 
 SCOPE = "table"
@@ -153,12 +153,8 @@ def _in_unit(target: TargetValue, stated: TargetValue) -> Decimal | None:
     unit = _per_year(target)
     if unit is None:
         return target.number
-    from pint.errors import PintError  # pint loads with the first comparison, as lint.values does
-
-    try:
-        return to_quantity(target.number, unit).to(to_quantity(1, _per_year(stated)).units).magnitude
-    except PintError:  # an undefined unit or another dimension: not the same measure
-        return None
+    factor = conversion_factor(unit, _per_year(stated))
+    return None if factor is None else target.number * factor
 
 
 def _per_year(value: TargetValue) -> str | None:

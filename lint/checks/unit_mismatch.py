@@ -34,7 +34,7 @@ from lint.checks._context import IndicatorRow
 from lint.checks._cycle import base_unit, values
 from lint.findings import Hit
 from lint.loading.model import ANNUAL, COLUMN_LABELS, CYCLE
-from lint.values import ValueKind, to_quantity
+from lint.values import ValueKind, conversion_factor
 
 SCOPE = "indicator"
 OPTIONS = {"flag_per_year_annual": False, "flag_missing_unit": True}
@@ -58,7 +58,7 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
             "zh": f"{COLUMN_LABELS[column]}没有写单位，另一栏的单位是「{other_unit}」",
             "en": f"the {_COLUMN_EN[column]} has no unit while the other column is in '{other_unit}'",
         }
-    elif to_quantity(1, cycle_unit).dimensionality != to_quantity(1, annual_unit).dimensionality:
+    elif conversion_factor(annual_unit, cycle_unit) is None:
         column = ANNUAL
         problem = {
             "zh": f"「{cycle_unit}」和「{annual_unit}」不是同一种计量单位",

@@ -11,7 +11,7 @@ and `to_quantity` do, on first use.
 from lint.values.grammar import GRADED_WORDS, QUALITATIVE_WORDS
 from lint.values.model import Comparison, TargetValue, ValueKind
 from lint.values.parser import parse_amount, parse_value
-from lint.values.units import to_quantity, unit_registry
+from lint.values.units import conversion_factor, to_quantity, unit_registry
 
 __all__ = [
     "GRADED_WORDS",
@@ -21,6 +21,7 @@ __all__ = [
     "ValueKind",
     "parse_amount",
     "parse_value",
+    "conversion_factor",
     "to_quantity",
     "unit_registry",
 ]

@@ -46,3 +46,21 @@ def to_quantity(number: decimal.Decimal | int | float | str, unit: str | None) -
 @functools.lru_cache(maxsize=256)
 def _units(unit: str) -> pint.Unit:
     return unit_registry().parse_units(unit.translate(_SYMBOL_NAMES))
+
+
+@functools.lru_cache(maxsize=1024)
+def conversion_factor(from_unit: str | None, to_unit: str | None) -> decimal.Decimal | None:
+    """How many ``to_unit`` one ``from_unit`` is (万元 → 元: 10000); None when they measure
+    different things (场 and 个) or a unit is unknown.
+
+    Checks compare thousands of value pairs; the same unit on both sides (by far the most
+    common case) is answered without pint, and every other pair asks pint once.
+    """
+    if from_unit == to_unit:
+        return decimal.Decimal(1)
+    from pint.errors import PintError
+
+    try:
+        return decimal.Decimal(to_quantity(1, from_unit).to(_units(to_unit) if to_unit else "").magnitude)
+    except PintError:
+        return None
