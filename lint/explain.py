@@ -37,6 +37,9 @@ def run_example(rule: Rule, snippet: dict, lang: str = "zh") -> FileResult:
 
 def explain_rule(rule: Rule, lang: str = "zh") -> str:
     head = _HEAD[lang]
+    examples = [run_example(rule, snippet, lang).findings for snippet in rule.examples.get("fail", [])]
+    # The hint is a template; show it filled in for the first real example when there is one.
+    hint = next((f.hint for found in examples for f in found if f.rule == rule.id), rule.text("hint", lang))
     lines = [
         f"{rule.id} ({rule.slug}) — {rule.text('summary', lang)}",
         "",
@@ -44,17 +47,17 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
         "",
         f"{head['why']}: {rule.text('rationale', lang)}",
         f"{head['source']}: {rule.rationale.get('source', '')}",
-        f"{head['hint']}: {rule.text('hint', lang)}",
+        f"{head['hint']}: {hint}",
         "",
         f"{head['options']}: " + (json.dumps(rule.options, ensure_ascii=False) if rule.options else head["none"]),
         f"{head['where']}: " + _where(rule, head["all"]),
     ]
     for kind in ("fail", "pass"):
-        for snippet in rule.examples.get(kind, []):
+        for index, snippet in enumerate(rule.examples.get(kind, [])):
             lines += ["", f"── {head[kind]}" + (f" ({snippet['source']})" if snippet.get("source") else "")]
             lines += ["    " + line for line in snippet["yaml"].rstrip("\n").splitlines()]
             if kind == "fail":
-                for f in run_example(rule, snippet, lang).findings:
+                for f in examples[index]:
                     lines.append(f"    → {head['finding']} {f.span.line}:{f.span.column}: {f.message}")
     return "\n".join(lines)
 
