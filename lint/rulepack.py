@@ -253,7 +253,21 @@ def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = 
         expected = known[name]
         if expected is not None and not _same_kind(expected, value):
             raise origin.error(path + (name,), f"option '{name}' should be {type(expected).__name__}, not {type(value).__name__}")
-    return {**known, **given} if defaults else dict(given)
+    options = {**known, **given} if defaults else dict(given)
+    for name in getattr(module, "PATTERN_OPTIONS", ()):
+        if name in options and not isinstance(options[name], re.Pattern):
+            options[name] = _any_of(options[name], origin, path + (name,))
+    return options
+
+
+def _any_of(patterns: list[str], origin: Origin, path: tuple) -> re.Pattern:
+    """A list of regular expressions as one compiled alternation, compiled once per rule."""
+    for index, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as error:
+            raise origin.error(path + (index,), f"bad regular expression {pattern!r}: {error}") from None
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
 
 
 def _same_kind(default: object, value: object) -> bool:

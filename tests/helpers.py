@@ -21,3 +21,14 @@ def check_text(text: str, select: list[str] | None = None, lang: str = "zh", rul
 
 def located(result: FileResult, rule: str | None = None) -> list[tuple[str, int, int]]:
     return [(f.rule, f.span.line, f.span.column) for f in result.findings if rule is None or f.rule == rule]
+
+
+def configured(rule_id: str, **options) -> RuleSet:
+    """The default pack's ``rule_id`` alone, with ``options`` set the way a pack or config sets them."""
+    from lint.findings import Span
+    from lint.rulepack import Origin, configure
+
+    rules = load_rules().select([rule_id])
+    rules.rules = {rule_id: rules.rules[rule_id]}
+    configure(rules, rule_id, {"options": options}, Origin("test", lambda keys, key=False: Span.point(1, 1)), ("options",))
+    return rules

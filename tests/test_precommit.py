@@ -46,7 +46,7 @@ def test_try_repo_flags_a_seed_example_and_passes_a_clean_file(finance_repo: Pat
                    cwd=finance_repo, env=env)
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert "dongguan-2025.yaml:" in failing.stdout and "JX" in failing.stdout
-    passing = _run(*_pre_commit(), "try-repo", str(ROOT), "jxlint", "--files", "clean.yaml", "--",
+    passing = _run(*_pre_commit(), "try-repo", str(ROOT), "jxlint", "--files", "clean.yaml",
                    cwd=finance_repo, env=env)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "jxlint" in passing.stdout

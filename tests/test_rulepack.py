@@ -139,3 +139,19 @@ def test_every_rule_has_examples_from_real_tables_and_a_cited_source():
         assert rule.rationale["source"].strip(), rule.id
         for lang in ("zh", "en"):
             assert rule.summary[lang] and rule.message[lang] and rule.hint[lang], (rule.id, lang)
+
+
+def test_a_bad_regular_expression_in_an_option_is_located_when_the_pack_loads(tmp_path):
+    line = "  JX401: {options: {terms: ['预算执行率', '(']}}"
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\noverride:\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert (raised.value.span.line, raised.value.span.column) == (4, line.index("'('") + 1)
+    assert "bad regular expression" in str(raised.value)
+
+
+def test_pattern_options_are_compiled_once_into_one_pattern():
+    rule = load_rules().rules["JX401"]
+    assert rule.options["terms"].search("预算执行率")
+    assert not rule.options["terms"].search("举办活动场次")

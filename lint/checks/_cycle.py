@@ -21,7 +21,6 @@ Two readings are built in:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -128,7 +127,7 @@ def pair(indicator: Indicator, options: dict) -> Pair | None:
 def _cumulative(indicator: Indicator, unit: str | None, options: dict) -> bool:
     if unit is not None and ("/" in unit or unit in options["non_cumulative_units"]):
         return False
-    return not any(re.search(pattern, indicator.name.text) for pattern in options["non_cumulative_names"])
+    return not options["non_cumulative_names"].search(indicator.name.text)
 
 
 def close(ratio: Decimal, expected: Decimal | int, tolerance: float) -> bool:

@@ -86,13 +86,12 @@ def is_satisfaction(indicator: Indicator) -> bool:
     return indicator.level1 == "满意度指标" or bool(_SATISFACTION_NAME.search(indicator.name.text))
 
 
-def matches_any(patterns: list[str], text: str) -> bool:
-    return any(re.search(pattern, text) for pattern in patterns)
+_CEILING = re.compile("|".join(CEILING_WORDS))
 
 
-def bound_for(name: str, ceiling_names: list[str] | tuple[str, ...] = CEILING_WORDS) -> Comparison:
+def bound_for(name: str, ceiling_names: re.Pattern = _CEILING) -> Comparison:
     """≥ for an indicator where more is better (出勤率, 满意度), ≤ where less is (差异率, 投诉率)."""
-    return Comparison.LE if matches_any(list(ceiling_names), name) else Comparison.GE
+    return Comparison.LE if ceiling_names.search(name) else Comparison.GE
 
 
 BOUND_WORDS = {

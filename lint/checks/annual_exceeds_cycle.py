@@ -37,6 +37,7 @@ OPTIONS = {
     "non_cumulative_names": NON_CUMULATIVE_NAMES,
     "skip_when_digit_drop": True,
 }
+PATTERN_OPTIONS = ("non_cumulative_names",)
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:

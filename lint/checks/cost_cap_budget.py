@@ -31,7 +31,6 @@ Located on the cap's value cell. Message parameters: ``budget`` (预算金额 as
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -47,6 +46,7 @@ OPTIONS = {
     "tolerance": 0,
     "relative_tolerance": 0,
 }
+PATTERN_OPTIONS = ("cap_names",)
 
 _BELOW = {"zh": "比预算金额少", "en": "below the budget by"}
 _ABOVE = {"zh": "比预算金额多", "en": "above the budget by"}
@@ -58,12 +58,12 @@ def check(rule, table) -> Iterator[Hit]:
     budget = amount(table.budget_amount)
     if budget is None:
         return
-    names = [re.compile(pattern) for pattern in rule.options["cap_names"]]
+    cap_names = rule.options["cap_names"]
     allowed = max(Decimal(str(rule.options["tolerance"])), Decimal(str(rule.options["relative_tolerance"])) * budget)
     for indicator in table.indicators:
         if not labels.is_cost(indicator.level1, indicator.level2):
             continue
-        if not any(name.search(indicator.name.text) for name in names):
+        if not cap_names.search(indicator.name.text):
             continue
         column, cell = (ANNUAL, indicator.annual_value) if indicator.annual_value else (TARGET, indicator.target_value)
         if cell is None:

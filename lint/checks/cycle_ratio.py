@@ -53,6 +53,7 @@ OPTIONS = {
     "non_cumulative_units": NON_CUMULATIVE_UNITS,
     "non_cumulative_names": NON_CUMULATIVE_NAMES,
 }
+PATTERN_OPTIONS = ("non_cumulative_names",)
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:

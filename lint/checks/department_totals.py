@@ -39,6 +39,7 @@ from lint.loading.tree import Cell
 
 SCOPE = "table"
 OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"]}
+PATTERN_OPTIONS = ("skip_lines",)
 
 _TOTAL = {"zh": "合计", "en": "The total (合计)"}
 _INCOME = {"zh": "收入合计", "en": "Total income (收入)"}
@@ -49,7 +50,7 @@ def check(rule, table) -> Iterator[Hit]:
         return
     unit = table_unit(table)
     tolerance = Decimal(str(rule.options["tolerance"]))
-    skip = [re.compile(pattern) for pattern in rule.options["skip_lines"]]
+    skip = rule.options["skip_lines"]
     income_cells = [cell for label, cell in table.income if not cell.is_blank and not _skipped(label, skip)]
     income = _sum(income_cells, unit)
     spending = _sum([cell for label, cell in table.expenditure if not cell.is_blank and not _skipped(label, skip)], unit)
@@ -75,8 +76,8 @@ def check(rule, table) -> Iterator[Hit]:
             yield _hit(income_cells[0], _INCOME, income, references, shown)
 
 
-def _skipped(label: Cell, skip: list[re.Pattern]) -> bool:
-    return any(pattern.search(label.text) for pattern in skip)
+def _skipped(label: Cell, skip: re.Pattern) -> bool:
+    return skip.search(label.text) is not None
 
 
 def _sum(cells: list[Cell], unit: str) -> Decimal | None:

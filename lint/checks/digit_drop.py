@@ -42,6 +42,7 @@ OPTIONS = {
     "non_cumulative_units": NON_CUMULATIVE_UNITS,
     "non_cumulative_names": NON_CUMULATIVE_NAMES,
 }
+PATTERN_OPTIONS = ("non_cumulative_names",)
 
 _LEVEL = {
     "zh": "而这一指标是比率、标准或时限，不随年数累加，两栏本应一致",

@@ -27,7 +27,6 @@ Message parameters: ``share`` ("22%"), ``count``, ``total``, ``threshold`` ("20%
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
@@ -35,12 +34,13 @@ from lint.findings import Hit
 
 SCOPE = "table"
 OPTIONS = {"terms": [], "threshold": 0.2, "placeholders": PLACEHOLDERS}
+PATTERN_OPTIONS = ("terms",)
 
 
 def check(rule, table) -> Iterator[Hit]:
-    terms = [re.compile(term) for term in rule.options["terms"]]
+    terms = rule.options["terms"]
     indicators = real_indicators(table, rule.options["placeholders"], rule.where)
-    generic = [i for i in indicators if any(term.search(normalise(i.name.text)) for term in terms)]
+    generic = [i for i in indicators if terms.search(normalise(i.name.text))]
     if not generic or len(generic) / len(indicators) <= rule.options["threshold"]:
         return
     first = min(generic, key=lambda i: i.name.span)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._measurability import BOUND_WORDS, CEILING_WORDS, FULL, bound_for, brief, matches_any
+from lint.checks._measurability import BOUND_WORDS, CEILING_WORDS, FULL, bound_for, brief
 from lint.findings import Hit
 from lint.values import ValueKind
 
@@ -33,12 +33,13 @@ OPTIONS = {
     "exact_names": ["比例", "占比", "配比", "费率", "税率", "利率"],
     "ceiling_names": list(CEILING_WORDS),
 }
+PATTERN_OPTIONS = ("exact_names", "ceiling_names")
 
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
     value = subject.value
     name = subject.indicator.name.text
-    if matches_any(rule.options["exact_names"], name):
+    if rule.options["exact_names"].search(name):
         return
     parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
     for part in parts:

@@ -17,7 +17,6 @@ lacks; names the non-cost rows it holds).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from lint.findings import Hit
@@ -27,12 +26,13 @@ SCOPE = "table"
 OPTIONS = {
     "not_costs": ["执行率", "支付及时率", "支出进度", "资金到位率", r"^\s*(无|不适用|/|-)?\s*$"],
 }
+PATTERN_OPTIONS = ("not_costs",)
 
 
 def check(rule, table) -> Iterator[Hit]:
-    not_costs = [re.compile(pattern) for pattern in rule.options["not_costs"]]
+    not_costs = rule.options["not_costs"]
     rows = [i for i in table.indicators if labels.is_cost(i.level1, i.level2)]
-    others = [i.name.text for i in rows if any(p.search(i.name.text) for p in not_costs)]
+    others = [i.name.text for i in rows if not_costs.search(i.name.text)]
     if len(others) < len(rows):
         return
     label = table.level1_cells.get("成本指标") or next(

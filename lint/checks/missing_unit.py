@@ -28,13 +28,14 @@ import re
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._measurability import FULL, PERCENT, bound_for, brief, matches_any, name_unit, names_a_rate, unit_at_end
+from lint.checks._measurability import FULL, PERCENT, bound_for, brief, name_unit, names_a_rate, unit_at_end
 from lint.findings import Hit
 from lint.values import TargetValue, ValueKind
 from lint.values.grammar import FOLD, SUFFIX_COMPARISONS
 
 SCOPE = "value"
 OPTIONS = {"exempt_names": ["指数", "系数", "比值", "倍数", "得分", "评分", "分值"]}
+PATTERN_OPTIONS = ("exempt_names",)
 
 # A number as written, with its 千/万/亿 multiplier ("1.5万" takes the unit after 万).
 _NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*[千万亿])?")
@@ -44,7 +45,7 @@ _SUFFIX = re.compile("(?:" + "|".join(sorted(map(re.escape, SUFFIX_COMPARISONS),
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
     value = subject.value
     name = subject.indicator.name.text
-    if matches_any(rule.options["exempt_names"], name):
+    if rule.options["exempt_names"].search(name):
         return
     parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
     bare = [part for part in parts if _needs_unit(part)]

@@ -25,12 +25,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._measurability import FULL, PERCENT, brief, matches_any, name_unit, names_a_rate
+from lint.checks._measurability import FULL, PERCENT, brief, name_unit, names_a_rate
 from lint.findings import Hit
 from lint.values import Comparison, TargetValue, ValueKind
 
 SCOPE = "value"
 OPTIONS = {"signed_names": ["增长", "增幅", "增速", "变化", "变动", "同比", "环比", "下降", "降低", "节约", "超额"]}
+PATTERN_OPTIONS = ("signed_names",)
 
 _FLOOR = (Comparison.GE, Comparison.GT)
 _CEILING = (Comparison.LE, Comparison.LT)
@@ -39,7 +40,7 @@ _CEILING = (Comparison.LE, Comparison.LT)
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
     value = subject.value
     name = subject.indicator.name.text
-    if matches_any(rule.options["signed_names"], name):
+    if rule.options["signed_names"].search(name):
         return
     parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
     for part in parts:

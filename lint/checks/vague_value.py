@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._measurability import brief, compact, matches_any, suggestion
+from lint.checks._measurability import brief, compact, suggestion
 from lint.findings import Hit
 from lint.values import ValueKind
 
@@ -47,6 +47,7 @@ OPTIONS = {
     "grade_names": ["等级", "等次", "评级", "级别", "档次", "评定结果", "评估结果", "考核结果", "验收结果", "评价结果"],
     "sentences": True,
 }
+PATTERN_OPTIONS = ("grade_names",)
 
 _WHAT = {
     ValueKind.QUALITATIVE: {"zh": "定性描述", "en": "a qualitative word"},
@@ -65,7 +66,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     if text in rule.options["allow"]:
         return
     name = subject.indicator.name.text
-    if text in rule.options["graded"] and matches_any(rule.options["grade_names"], name):
+    if text in rule.options["graded"] and rule.options["grade_names"].search(name):
         return
     yield Hit(
         subject.cell.span,

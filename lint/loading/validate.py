@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from lint.findings import Hit, Span
+from lint.loading.fastschema import is_valid
 from lint.loading.tree import MapNode, Node, SeqNode, locate, to_plain
 from lint.resources import schema
 
@@ -35,7 +36,10 @@ def _validator(name: str):
 
 def validate(tree: Node, schema_name: str = "target-file") -> list[Hit]:
     """Schema problems of ``tree``, each located on its key or value."""
-    errors = _validator(schema_name).iter_errors(to_plain(tree))
+    instance = to_plain(tree)
+    if is_valid(schema_name, instance):
+        return []
+    errors = _validator(schema_name).iter_errors(instance)
     hits = [hit for error in errors for hit in _hits(tree, error)]
     return sorted(hits, key=lambda hit: hit.span)
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, located
+from tests.helpers import configured, HEADER, check_text, located
 
 SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")
 FAMILY = "望牛墩镇“向幸福家庭出发”家校社共建共享支持项目"
@@ -29,8 +28,7 @@ def rows(*rows: str, period: str = "{起始年度: 2023, 到期年度: 2025}") -
 
 
 def with_options(**options) -> RuleSet:
-    rule = load_rules().rules["JX201"]
-    return RuleSet({"JX201": dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured("JX201", **options)
 
 
 def test_seed_002_activity_count_is_larger_in_the_year_than_in_the_period():

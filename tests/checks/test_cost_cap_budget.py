@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, located
+from tests.helpers import configured, HEADER, check_text, located
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 
@@ -37,8 +36,7 @@ def cap_project(budget: str, row: str, level: str = "      成本指标:\n      
 
 
 def with_options(**options) -> RuleSet:
-    rule = load_rules().rules["JX301"]
-    return RuleSet({"JX301": dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured("JX301", **options)
 
 
 def test_seed_001_has_exactly_the_three_caps_that_miss_the_budget():

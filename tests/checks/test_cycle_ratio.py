@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, located
+from tests.helpers import configured, HEADER, check_text, located
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 # seed 001 家庭工作经费 (2021–2099): three counts, all three times the year.
@@ -35,8 +34,7 @@ def family(*rows: str, start: int = 2021, end: int = 2099) -> str:
 
 
 def with_options(**options) -> RuleSet:
-    rule = load_rules().rules["JX203"]
-    return RuleSet({"JX203": dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured("JX203", **options)
 
 
 @pytest.mark.parametrize("seed", ["000_*.yaml", "001_*.yaml", "002_*.yaml", "004_*.yaml"])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import check_text, located
+from tests.helpers import configured, check_text, located
 
 SEED_000 = next(EXAMPLES.glob("000_*.yaml")).read_text("utf-8")
 SEED_004 = next(EXAMPLES.glob("004_*.yaml")).read_text("utf-8")
@@ -29,8 +28,7 @@ def changed(text: str, old: str, new: str) -> str:
 
 
 def with_options(**options) -> RuleSet:
-    rule = load_rules().rules["JX303"]
-    return RuleSet({"JX303": dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured("JX303", **options)
 
 
 @pytest.mark.parametrize("seed", ["000_*.yaml", "004_*.yaml"])

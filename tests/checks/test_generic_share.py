@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import load_rules
 from tests.conftest import EXAMPLES
-from tests.helpers import check_text, located
+from tests.helpers import configured, check_text, located
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")
@@ -118,14 +116,9 @@ def test_share_at_the_threshold_passes():
 
 
 def test_threshold_and_terms_are_options():
-    rules = load_rules().select(["JX401"])
-    rule = rules.rules["JX401"]
-    rules.rules["JX401"] = dataclasses.replace(rule, options={**rule.options, "threshold": 0.3})
-    assert check_text(BAIYULAN_002, ruleset=rules).findings == []
-    rules.rules["JX401"] = dataclasses.replace(rule, options={**rule.options, "terms": ["服务水平$"]})
-    assert located(check_text(BAIYULAN_002, ruleset=rules)) == []  # 1 of 7
-    rules.rules["JX401"] = dataclasses.replace(rule, options={**rule.options, "terms": ["服务水平$", "满意度$"]})
-    assert located(check_text(BAIYULAN_002, ruleset=rules)) == [("JX401", 17, 18)]
+    assert check_text(BAIYULAN_002, ruleset=configured("JX401", threshold=0.3)).findings == []
+    assert located(check_text(BAIYULAN_002, ruleset=configured("JX401", terms=["服务水平$"]))) == []  # 1 of 7
+    assert located(check_text(BAIYULAN_002, ruleset=configured("JX401", terms=["服务水平$", "满意度$"]))) == [("JX401", 17, 18)]
 
 
 def test_english_message_lists_the_names():

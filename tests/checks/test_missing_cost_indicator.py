@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, located
+from tests.helpers import configured, HEADER, check_text, located
 
 SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")
 
@@ -79,6 +77,5 @@ def test_a_real_cost_beside_an_execution_rate_passes():
 
 
 def test_not_costs_option():
-    rule = load_rules().rules["JX302"]
-    everything_counts = RuleSet({"JX302": dataclasses.replace(rule, options={**rule.options, "not_costs": []})})
+    everything_counts = configured("JX302", not_costs=[])
     assert located(check_text(SEED_002, ruleset=everything_counts)) == []

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, located
+from tests.helpers import configured, HEADER, check_text, located
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 STATION = "粤财行（2024）117号维权与信息服务站项目"
@@ -29,8 +28,7 @@ def station(*rows: str, start: int = 2023, end: int = 2025) -> str:
 
 
 def with_options(**options) -> RuleSet:
-    rule = load_rules().rules["JX205"]
-    return RuleSet({"JX205": dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured("JX205", **options)
 
 
 def test_seed_001_case_count_per_year_in_the_cycle_column():

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.checks.test_vague_value import SEEDS, cells, expected, quality_row
-from tests.helpers import check_text, located
+from tests.helpers import configured, check_text, located
 
 
 def with_options(**options) -> RuleSet:
-    rule = load_rules().rules["JX102"]
-    return RuleSet({"JX102": dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured("JX102", **options)
 
 
 def test_seed_001_every_restated_name():

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, located
+from tests.helpers import configured, HEADER, check_text, located
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 
@@ -28,8 +27,7 @@ def rows(*rows: str) -> str:
 
 
 def with_options(**options) -> RuleSet:
-    rule = load_rules().rules["JX202"]
-    return RuleSet({"JX202": dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured("JX202", **options)
 
 
 def test_seed_001_group_count_has_no_unit_in_the_annual_column():

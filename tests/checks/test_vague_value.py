@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
 
-from lint.rulepack import RuleSet, load_rules
+from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import check_text, located, project
+from tests.helpers import configured, check_text, located, project
 
 SEEDS = {seed: next(EXAMPLES.glob(f"{seed}_*.yaml")).read_text("utf-8") for seed in ("000", "001", "002", "004")}
 _VALUE_KEY = re.compile(r"(?:实施周期指标值|当年度指标值|(?<!当)年度指标值|目标值): ")
@@ -30,8 +29,7 @@ def expected(rule: str, seed: str, rows: list[tuple[str | None, str]]) -> list[t
 
 
 def with_options(rule_id: str, **options) -> RuleSet:
-    rule = load_rules().rules[rule_id]
-    return RuleSet({rule_id: dataclasses.replace(rule, options={**rule.options, **options})})
+    return configured(rule_id, **options)
 
 
 def quality_row(row: str) -> str:
