@@ -5,16 +5,17 @@ seed file). fastjsonschema compiles a schema to plain Python that accepts a vali
 in well under a millisecond. Valid documents — nearly all of them — take the fast path;
 only a document it rejects goes through jsonschema, for every error with its location.
 
-Compiling costs ~50 ms per schema, so the generated code is kept as a module in the user's
-cache folder (:mod:`lint.usercache`), where Python's own bytecode cache makes every later
-start-up cost about a millisecond.
+Compiling costs ~50 ms per schema, so the generated code is kept, compiled, in the user's
+cache folder (:mod:`lint.usercache`): every later start-up loads it in about a millisecond.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
+import marshal
+import re
+import sys
 from typing import Callable
 
 from lint import usercache
@@ -25,21 +26,22 @@ from lint.resources import schema
 def fast_validator(name: str) -> Callable[[object], object]:
     """A compiled validator for ``schema/<name>.schema.json``; raises on an invalid document."""
     document = schema(name)
-    digest = usercache.digest(json.dumps(document, sort_keys=True))
-    module_path = usercache.folder() / f"schema_{name.replace('-', '_')}_{digest}.py"
-    if not module_path.exists():
-        import fastjsonschema
-
-        usercache.write(module_path, fastjsonschema.compile_to_code(document).encode("utf-8"))
+    digest = usercache.digest(json.dumps(document, sort_keys=True), sys.implementation.cache_tag or "")
+    # Marshalled bytecode, not a .py module: Python may be told not to write .pyc files
+    # (PYTHONDONTWRITEBYTECODE), and compiling the generated source costs as much as generating it.
+    cached = usercache.folder() / f"schema_{name.replace('-', '_')}_{digest}.marshal"
     try:
-        spec = importlib.util.spec_from_file_location(module_path.stem, module_path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.validate
-    except (OSError, SyntaxError, AttributeError, ImportError):  # unwritable or damaged cache
+        entry, code = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         import fastjsonschema
 
-        return fastjsonschema.compile(document)
+        source = fastjsonschema.compile_to_code(document)
+        entry = re.search(r"^def (\w+)\(", source, re.MULTILINE)[1]  # the first function is the schema's own
+        code = compile(source, f"<schema {name}>", "exec")
+        usercache.write(cached, marshal.dumps((entry, code)))
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 - our own schema's generated validator, not user input
+    return namespace[entry]
 
 
 def is_valid(name: str, instance: object) -> bool:
