@@ -13,7 +13,6 @@ import functools
 import hashlib
 import json
 import re
-import string
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -55,6 +54,8 @@ class Linter:
         for rule in ruleset:
             self.by_scope[rule.scope].append(rule)
         self._functions = {rule.id: checks.load(rule.check).check for rule in ruleset}
+        self._name_sensitive = {scope: any(r.where.names for r in rules) for scope, rules in self.by_scope.items()}
+        self._applicable_rules: dict[tuple, list[Rule]] = {}
 
     @functools.cached_property
     def fingerprint(self) -> str:
@@ -92,22 +93,34 @@ class Linter:
                 if rule.where.table(table.kind):
                     yield from self._run(rule, table, _Context(project=table.name), target.path)
             for indicator in table.indicators:
-                row = IndicatorRow(table, indicator)
                 context = _Context(project=table.name, indicator=indicator.name.text)
-                for rule in self.by_scope["indicator"]:
-                    if rule.where.table(table.kind) and rule.where.indicator(indicator):
+                row_rules = self._applicable("indicator", table.kind, indicator)
+                if row_rules:
+                    row = IndicatorRow(table, indicator)
+                    for rule in row_rules:
                         yield from self._run(rule, row, context, target.path)
                 for column, cell in indicator.values():
-                    value_rules = [
-                        rule for rule in self.by_scope["value"]
-                        if rule.where.table(table.kind) and rule.where.indicator(indicator) and rule.where.column(column)
-                    ]
+                    value_rules = self._applicable("value", table.kind, indicator, column)
                     if not value_rules:
                         continue
                     subject = ValueCell(table, indicator, column, cell, parse_value(cell.text))
                     cell_context = _Context(table.name, indicator.name.text, cell.text, column)
                     for rule in value_rules:
                         yield from self._run(rule, subject, cell_context, target.path)
+
+    def _applicable(self, scope: str, kind: str, indicator, column: str | None = None) -> list[Rule]:
+        """The rules of ``scope`` whose ``where`` admits this row (and column), memoised:
+        a file has thousands of cells but only a few dozen distinct (一级, 二级, column)."""
+        named = self._name_sensitive[scope]
+        key = (scope, kind, indicator.level1, indicator.level2, indicator.name.text if named else None, column)
+        rules = self._applicable_rules.get(key)
+        if rules is None:
+            rules = [
+                rule for rule in self.by_scope[scope]
+                if rule.where.table(kind) and rule.where.indicator(indicator) and (column is None or rule.where.column(column))
+            ]
+            self._applicable_rules[key] = rules
+        return rules
 
     def _run(self, rule: Rule, subject, context: _Context, path: str) -> Iterator[Finding]:
         try:
@@ -189,7 +202,7 @@ def _enclosing(target: TargetFile | None, span: Span) -> _Context:
 
 
 def _render(template: str, params: _Params) -> str:
-    return string.Formatter().vformat(template, (), params)
+    return template.format_map(params)
 
 
 def worst(findings: Iterable[Finding]) -> Severity | None:
