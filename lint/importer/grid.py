@@ -1,0 +1,215 @@
+"""What a table export looks like before we know what it says: sheets of rows of cells.
+
+Two sources give the same grid:
+
+* pasted text (what users copy out of the budget system's Excel export): one line a row,
+  tabs between cells, blanks where Excel had merged cells;
+* the .xlsx workbook itself, where a merged cell is one value and a range.
+
+A :class:`Piece` is one non-empty cell as the form shows it: its text and the columns it
+covers. A label merged *down* several rows (一级指标 "产出指标" over its four 三级 rows)
+gives each of those rows a piece marked ``continued``, so a row knows which merged label
+spans it; a label merged *across* columns (the 项目名称 value over five columns) is one
+piece covering them, not five copies that would look like five cells.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from dataclasses import dataclass, field
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One non-empty cell: its text and the 0-based columns ``first``…``last`` it covers."""
+
+    text: str
+    first: int
+    last: int
+    continued: bool = False  # a row below the first of a vertically merged cell
+
+    @property
+    def width(self) -> int:
+        return self.last - self.first + 1
+
+
+@dataclass(slots=True)
+class Row:
+    """A row of the sheet: its 1-based number in the source and its non-empty pieces."""
+
+    number: int
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.pieces
+
+    def own(self) -> list[Piece]:
+        """The pieces written in this row (not carried down from a merge above)."""
+        return [piece for piece in self.pieces if not piece.continued]
+
+    def texts(self) -> list[str]:
+        return [piece.text for piece in self.own()]
+
+
+@dataclass(slots=True)
+class Sheet:
+    """A sheet of a workbook (``name``) or the whole pasted text (``name`` is None)."""
+
+    name: str | None
+    rows: list[Row]
+
+
+def clean(text: str) -> str:
+    """A cell's text as the form shows it: no surrounding blanks, one kind of line break."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def text_sheet(text: str) -> Sheet:
+    """Tab-separated text → one sheet; each row is numbered by the line it starts on."""
+    rows = []
+    for number, cells in _text_rows(text):
+        rows.append(Row(number, [Piece(cell, column, column) for column, raw in enumerate(cells) if (cell := clean(raw))]))
+    return Sheet(None, rows)
+
+
+def _text_rows(text: str):
+    """Split pasted text into rows of cells, the way Excel copies a range to the clipboard.
+
+    Excel wraps a cell in double quotes when it holds a line break, a tab or a quote (doubled
+    inside), so a goal written on several lines stays one cell. A quote that does not open
+    such a cell is an ordinary character: ``"完成"`` typed by hand keeps its quotes.
+    """
+    text = text.replace("\r\n", "\n")
+    line, start, cells, position = 1, 1, [], 0
+    while True:
+        cell, position, lines = _text_cell(text, position)
+        cells.append(cell)
+        line += lines
+        if position >= len(text) or text[position] in "\n\r":
+            yield start, cells
+            if position >= len(text):
+                return
+            position, line, cells = position + 1, line + 1, []
+            start = line
+        else:
+            position += 1  # the tab after the cell
+
+
+def _text_cell(text: str, position: int) -> tuple[str, int, int]:
+    """One cell from ``position``: (its text, where it ends, how many line breaks it holds)."""
+    if position < len(text) and text[position] == '"':
+        closing = _closing_quote(text, position)
+        if closing is not None:
+            inner = text[position + 1 : closing]
+            if any(mark in inner for mark in ("\n", "\t", '""')):
+                return inner.replace('""', '"'), closing + 1, inner.count("\n")
+    end = position
+    while end < len(text) and text[end] not in "\t\n\r":
+        end += 1
+    return text[position:end], end, 0
+
+
+def _closing_quote(text: str, opening: int) -> int | None:
+    """The quote that closes a cell Excel quoted (followed by a tab, a line end or the end), or None."""
+    index = opening + 1
+    while index < len(text):
+        if text[index] == '"':
+            if text[index + 1 : index + 2] == '"':
+                index += 2
+                continue
+            return index if index + 1 == len(text) or text[index + 1] in "\t\n\r" else None
+        index += 1
+    return None
+
+
+def is_workbook(data: bytes, name: str) -> bool:
+    """An .xlsx file is a zip archive; trust the bytes first, the name second."""
+    return data.startswith(ZIP_MAGIC) or name.lower().endswith((".xlsx", ".xlsm"))
+
+
+class NotAWorkbook(Exception):
+    """The bytes claim to be an .xlsx workbook but openpyxl cannot open them."""
+
+
+def workbook_sheets(data: bytes) -> list[Sheet]:
+    """Every worksheet of an .xlsx workbook, merged cells resolved (see the module docstring)."""
+    import warnings
+
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "no default style", unknown extensions: not the user's problem
+            # read_only=False: only then does openpyxl know the merged ranges.
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except Exception as error:  # noqa: BLE001 - a damaged archive fails in zipfile, XML or openpyxl alike
+        raise NotAWorkbook(str(error) or type(error).__name__) from None
+    try:
+        return [_worksheet(sheet) for sheet in book.worksheets]
+    finally:
+        book.close()
+
+
+def _worksheet(sheet) -> Sheet:
+    covered: dict[tuple[int, int], Piece | None] = {}  # (row, column) → its merged piece, or None
+    for merged in sheet.merged_cells.ranges:
+        text = cell_text(sheet.cell(merged.min_row, merged.min_col))
+        for row in range(merged.min_row, merged.max_row + 1):
+            piece = Piece(text, merged.min_col - 1, merged.max_col - 1, continued=row > merged.min_row) if text else None
+            covered[(row, merged.min_col)] = piece
+            for column in range(merged.min_col + 1, merged.max_col + 1):
+                covered[(row, column)] = None  # part of the piece starting further left
+    rows = []
+    for number in range(1, (sheet.max_row or 0) + 1):
+        pieces = []
+        for column in range(1, (sheet.max_column or 0) + 1):
+            if (number, column) in covered:
+                if (piece := covered[(number, column)]) is not None:
+                    pieces.append(piece)
+            elif text := cell_text(sheet.cell(number, column)):
+                pieces.append(Piece(text, column - 1, column - 1))
+        rows.append(Row(number, pieces))
+    return Sheet(sheet.title, rows)
+
+
+def cell_text(cell) -> str:
+    """A workbook cell as the form prints it: numbers keep their displayed decimals and commas."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return _number_text(value, cell.number_format or "General")
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (_dt.date, _dt.time)):
+        return value.isoformat()
+    return clean(str(value))
+
+
+def _number_text(value: int | float, number_format: str) -> str:
+    """Render a number the way its Excel format shows it (the common formats only)."""
+    number_format = number_format.split(";")[0]
+    if number_format.endswith("%"):
+        decimals = _decimals(number_format[:-1])
+        return f"{value * 100:.{decimals}f}%"
+    decimals = _decimals(number_format)
+    if decimals:
+        return f"{value:,.{decimals}f}" if "," in number_format else f"{value:.{decimals}f}"
+    if float(value).is_integer():
+        return f"{int(value):,}" if "," in number_format else str(int(value))
+    # General format: what Excel shows, without binary noise (0.1 + 0.2 shows as 0.3).
+    return f"{round(float(value), 10):f}".rstrip("0").rstrip(".")
+
+
+def _decimals(number_format: str) -> int:
+    """The number of zeros after the decimal point in an Excel format such as ``#,##0.00``."""
+    if "." not in number_format:
+        return 0
+    tail = number_format.split(".", 1)[1]
+    return len(tail) - len(tail.lstrip("0"))
