@@ -48,8 +48,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-FORMAT_CHOICES = ["auto", "text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
-SOURCE_FORMATS = {"text"}  # formats that quote the checked lines, so the run keeps each file's text
+FORMAT_CHOICES = ["auto", "text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit", "html"]
+SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked text, so the run keeps it
 
 
 @main.command()
@@ -86,6 +86,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     from pathlib import Path
 
     from lint.cache import default_directory
+    from lint.loading.load import MAX_FILE_BYTES
     from lint.config import ConfigError
     from lint.discover import PathError
     from lint.rulepack import PackError
@@ -109,7 +110,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         if show_settings:
             _show_settings(run, files[0] if files else paths[0])
             return
-        stdin = sys.stdin.buffer.read() if "-" in files else None
+        stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if "-" in files else None
         results = run.results(files, jobs=jobs or os.cpu_count() or 1, stdin=stdin)
         if write_baseline:
             from lint import baseline as baselines

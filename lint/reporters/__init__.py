@@ -12,7 +12,7 @@ import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
 
-FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit")
+FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit", "html")
 
 
 @dataclass(slots=True)
