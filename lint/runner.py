@@ -19,6 +19,7 @@ from lint.config import Settings, find_config, load_settings
 from lint.discover import discover
 from lint.engine import Linter
 from lint.findings import FileResult
+from lint.loading.load import MAX_FILE_BYTES
 from lint.loading.source import decode
 
 # Below this many files per worker, starting processes costs more than it saves.
@@ -103,7 +104,7 @@ class Run:
         else:
             try:
                 with open(path, "rb") as handle:
-                    data = handle.read()
+                    data = handle.read(MAX_FILE_BYTES + 1)  # enough to know it is too big
             except OSError as error:
                 return linter.check_unreadable(shown, error)
         result = self._cached_check(linter, shown, data)

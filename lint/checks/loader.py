@@ -9,7 +9,7 @@ and gives it an id, severity and message. Disabling the rule silences the proble
 Options:
     problem: the loader problem this rule reports — one of ``yaml-syntax``,
         ``duplicate-key``, ``flow-comma-split``, ``unsafe-tag``, ``complex-key``,
-        ``too-large``, ``too-deep``, ``empty-file``, ``binary-file``, ``undecodable``,
+        ``too-large``, ``too-deep``, ``file-too-big``, ``empty-file``, ``binary-file``, ``undecodable``,
         ``encoding-not-utf8``, ``not-target-file``, ``schema``, and ``unused-suppression``
         (found by :mod:`lint.suppress` after the checks ran), ``unreadable`` (the file
         could not be read at all).

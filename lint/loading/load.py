@@ -12,6 +12,9 @@ from lint.loading.tree import MapNode, build_tree, compose
 from lint.loading.validate import validate
 
 _TOP_KEYS = ("单位", "年度", "项目", "部门整体")
+# A province's largest unit-year file is well under 1 MiB; anything past this is not a
+# target file someone typed, and parsing it would hold a CI gate for minutes.
+MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -22,6 +25,8 @@ class LoadResult:
 
 
 def load_target(path: str, data: bytes) -> LoadResult:
+    if len(data) > MAX_FILE_BYTES:
+        return LoadResult(None, [Hit(Span.point(1, 1), {"limit": MAX_FILE_BYTES // (1024 * 1024)}, problem="file-too-big")])
     decoded = decode(data)
     problems = list(decoded.problems)
     text = decoded.text

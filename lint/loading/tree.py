@@ -79,11 +79,20 @@ def compose(text: str) -> tuple[yaml.Node | None, list[Hit]]:
         return yaml.compose(text, Loader=_Loader), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        span = Span.point(mark.line + 1, mark.column + 1) if mark else Span.point(1, 1)
+        span = _within(text, mark.line + 1, mark.column + 1) if mark else Span.point(1, 1)
         detail = " ".join(part for part in (error.context, error.problem) if part)
         return None, [Hit(span, {"detail": detail}, problem="yaml-syntax")]
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         return None, [Hit(Span.point(1, 1), {"detail": str(error)}, problem="yaml-syntax")]
+
+
+def _within(text: str, line: int, column: int) -> Span:
+    """libyaml reports an unexpected end of input one line past the last: point at the end
+    of the last line instead, where a reporter can show it."""
+    lines = text.splitlines() or [""]
+    if line > len(lines):
+        return Span.point(len(lines), len(lines[-1]) + 1)
+    return Span.point(line, column)
 
 
 class _Walker:
