@@ -24,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lint.loading.model import Indicator, ProjectTable, Table
+from lint.findings import Hit
+from lint.loading.model import ANNUAL, Indicator, ProjectTable, Table
 from lint.values import Comparison, TargetValue, ValueKind, conversion_factor, parse_value
 
 PER_YEAR = "年"
@@ -199,3 +200,13 @@ def format_ratio(ratio: Decimal) -> str:
     if ratio == ratio.to_integral_value():
         return format(ratio.to_integral_value(), "f")
     return format(ratio.quantize(Decimal("0.1")), "f")
+
+
+def annual_hit(indicator: Indicator, **params) -> Hit:
+    """A finding on the 年度指标值 cell that names both values (the message quotes them)."""
+    annual = indicator.annual_value
+    return Hit(
+        annual.span,
+        params={"cycle_value": indicator.cycle_value.text, "annual_value": annual.text, "column": ANNUAL, **params},
+        value=annual.text,
+    )

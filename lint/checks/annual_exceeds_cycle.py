@@ -26,10 +26,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lint.checks._cycle import NON_CUMULATIVE_NAMES, NON_CUMULATIVE_UNITS, pair
+from lint.checks._cycle import NON_CUMULATIVE_NAMES, NON_CUMULATIVE_UNITS, annual_hit, pair
 from lint.checks._context import IndicatorRow
 from lint.findings import Hit
-from lint.loading.model import ANNUAL
 
 SCOPE = "indicator"
 OPTIONS = {
@@ -46,9 +45,4 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
         return
     if rule.options["skip_when_digit_drop"] and found.slipped_digit is not None:
         return
-    annual = row.indicator.annual_value
-    yield Hit(
-        annual.span,
-        params={"cycle_value": row.indicator.cycle_value.text, "annual_value": annual.text, "column": ANNUAL},
-        value=annual.text,
-    )
+    yield annual_hit(row.indicator)

@@ -38,13 +38,13 @@ from lint.checks._cycle import (
     NON_CUMULATIVE_NAMES,
     NON_CUMULATIVE_UNITS,
     TOLERANCE,
+    annual_hit,
     close,
     format_ratio,
     pair,
     ratio_basis,
 )
 from lint.findings import Hit
-from lint.loading.model import ANNUAL
 
 SCOPE = "indicator"
 OPTIONS = {
@@ -68,15 +68,4 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
     basis = ratio_basis(row.table, row.indicator, rule.options)
     if not basis.known or basis.explains(found.ratio, tolerance):
         return
-    annual = row.indicator.annual_value
-    yield Hit(
-        annual.span,
-        params={
-            "cycle_value": row.indicator.cycle_value.text,
-            "annual_value": annual.text,
-            "ratio": format_ratio(found.ratio),
-            "basis": basis.describe(),
-            "column": ANNUAL,
-        },
-        value=annual.text,
-    )
+    yield annual_hit(row.indicator, ratio=format_ratio(found.ratio), basis=basis.describe())

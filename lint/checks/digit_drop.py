@@ -32,9 +32,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import IndicatorRow
-from lint.checks._cycle import NON_CUMULATIVE_NAMES, NON_CUMULATIVE_UNITS, TOLERANCE, format_ratio, pair, ratio_basis
+from lint.checks._cycle import NON_CUMULATIVE_NAMES, NON_CUMULATIVE_UNITS, TOLERANCE, annual_hit, format_ratio, pair, ratio_basis
 from lint.findings import Hit
-from lint.loading.model import ANNUAL
 
 SCOPE = "indicator"
 OPTIONS = {
@@ -74,15 +73,4 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
             "zh": f"两者相差{ratio}倍，而{described['zh']}",
             "en": f"their ratio of {ratio} is not explained: {described['en']}",
         }
-    annual = row.indicator.annual_value
-    yield Hit(
-        annual.span,
-        params={
-            "cycle_value": row.indicator.cycle_value.text,
-            "annual_value": annual.text,
-            "digit": digit,
-            "reason": reason,
-            "column": ANNUAL,
-        },
-        value=annual.text,
-    )
+    yield annual_hit(row.indicator, digit=digit, reason=reason)

@@ -41,7 +41,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if rule.options["exact_names"].search(name):
         return
-    parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
+    parts = value.pieces
     for part in parts:
         if (
             part.kind is ValueKind.QUANTITY

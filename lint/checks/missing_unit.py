@@ -47,7 +47,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if rule.options["exempt_names"].search(name):
         return
-    parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
+    parts = value.pieces
     bare = [part for part in parts if _needs_unit(part)]
     if not bare:
         return

@@ -61,7 +61,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
 
 
 def _numbers(value: TargetValue) -> tuple[TargetValue, ...]:
-    parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
+    parts = value.pieces
     return tuple(part for part in parts if part.kind in (ValueKind.QUANTITY, ValueKind.RANGE) and part.number is not None)
 
 

@@ -42,7 +42,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if rule.options["signed_names"].search(name):
         return
-    parts = value.parts if value.kind is ValueKind.COMPOUND else (value,)
+    parts = value.pieces
     for part in parts:
         unit = _rate_unit(part, name)
         found = unit and _problem(part, unit)

@@ -73,6 +73,11 @@ class TargetValue:
     per_period: str | None = None
 
     @property
+    def pieces(self) -> tuple["TargetValue", ...]:
+        """The parts of a COMPOUND cell, or the value itself: what per-quantity checks walk."""
+        return self.parts if self.kind is ValueKind.COMPOUND else (self,)
+
+    @property
     def is_numeric(self) -> bool:
         """True for a QUANTITY or RANGE with a number, or a COMPOUND with such a part."""
         if self.kind is ValueKind.COMPOUND:
