@@ -42,8 +42,7 @@ from typing import Iterator, NamedTuple
 from lint.findings import Hit, Span
 from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable
 from lint.loading.tree import Cell
-from lint.values import TargetValue, ValueKind, conversion_factor, parse_value
-from lint.values.grammar import FOLD, NOT_A_TARGET, QUANTITY_IN_TEXT
+from lint.values import TargetValue, ValueKind, conversion_factor, parse_value, quantities_in, without_dates
 
 SCOPE = "table"
 OPTIONS = {
@@ -77,22 +76,21 @@ def check(rule, table) -> Iterator[Hit]:
         return
     goal = table.annual_goal
     text = goal.text
-    masked = NOT_A_TARGET.sub(lambda m: "□" * len(m.group()), text.translate(FOLD))
-    for match in QUANTITY_IN_TEXT.finditer(masked):
-        stated = parse_value(text[match.start():match.end()])
-        if match["upper"] or stated.kind is not ValueKind.QUANTITY or stated.unit is None:
+    masked = without_dates(text)
+    for found_at in quantities_in(text):
+        stated = found_at.value
+        if stated.kind is not ValueKind.QUANTITY or stated.unit is None:
             continue
-        term_end = _term_end(text, match.start())
+        term_end = _term_end(text, found_at.start)
         found = _indicator_for(text[_term_start(masked, term_end):term_end], stated, candidates, rule.options)
         if found is None:
             continue
         target, tail = found
         if _in_unit(target.value, stated) == stated.number:
             continue
-        number_end = match.end("unit") if match["unit"] else match.end("number")
-        phrase = text[term_end - len(tail):number_end]
+        phrase = text[term_end - len(tail):found_at.end]
         yield Hit(
-            _inside(goal, match.start("number"), number_end),
+            _inside(goal, found_at.number_start, found_at.end),
             params={"phrase": phrase, "expected": target.cell.text, "column": target.column},
             indicator=target.indicator.name.text,
             value=phrase,

@@ -214,3 +214,30 @@ def _words(original: str, core: str) -> TargetValue:
     if compact in grammar.QUALITATIVE_WORDS or short:
         return TargetValue(original, ValueKind.QUALITATIVE)
     return TargetValue(original, ValueKind.UNPARSED)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class QuantityInText:
+    """A number with its unit inside running text, and where it stands (offsets into the text)."""
+
+    start: int  # its comparison word or sign, if any
+    number_start: int
+    end: int  # after its unit (after the number when it has none)
+    value: TargetValue
+
+
+def without_dates(text: str) -> str:
+    """``text`` with dates and year spans blanked out (□, same length): "2025年12月" is a
+    deadline, not a target of 2025."""
+    return grammar.NOT_A_TARGET.sub(lambda m: "□" * len(m.group()), text.translate(grammar.FOLD))
+
+
+def quantities_in(text: str) -> list[QuantityInText]:
+    """Every number in running text — a 年度目标 such as "开展个案57个，小组12个，社区活动55场" —
+    parsed as a cell of its own, with its position; dates and year spans are left out."""
+    found = []
+    for match in grammar.QUANTITY_IN_TEXT.finditer(without_dates(text)):
+        end = match.end("unit") if match["unit"] else match.end("number")
+        found.append(QuantityInText(match.start(), match.start("number"), end,
+                                    parse_value(text[match.start():match.end()])))
+    return found
