@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -29,9 +30,12 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
-    """1-based line and column of a scalar; ``end_column`` is exclusive (as in SARIF)."""
+class Span(NamedTuple):
+    """1-based line and column of a scalar; ``end_column`` is exclusive (as in SARIF).
+
+    A named tuple rather than a dataclass: the loader makes one for every node of every
+    file, and tuples are built in C and order like the positions they are.
+    """
 
     line: int
     column: int
@@ -42,14 +46,10 @@ class Span:
     def point(cls, line: int, column: int) -> "Span":
         return cls(line, column, line, column + 1)
 
-    def __iter__(self):
-        return iter((self.line, self.column, self.end_line, self.end_column))
-
     def contains(self, other: "Span") -> bool:
         return (self.line, self.column) <= (other.line, other.column) < (self.end_line, self.end_column)
 
 
-FILE_START = Span.point(1, 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,12 @@ MAX_DEPTH = 64  # a target file nests 6 levels; deeper is hostile or broken
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
+_STR, _NULL = _TAG + "str", _TAG + "null"
+_QUOTES = ("'", '"')
 _constructor = yaml.constructor.SafeConstructor()
+# The type constructors alone: SafeConstructor.construct_object would also remember every
+# node it saw, for the life of the process.
+_CONSTRUCTORS = {_TAG + name: yaml.constructor.SafeConstructor.yaml_constructors[_TAG + name] for name in ("int", "float", "bool")}
 
 
 @dataclass(slots=True)
@@ -131,18 +136,22 @@ class _Walker:
 
     def scalar(self, node: yaml.ScalarNode) -> Cell:
         span = span_of(node)
-        quoted = node.style in ("'", '"')
+        quoted = node.style in _QUOTES
+        tag = node.tag
+        if tag == _STR:  # nearly every cell: no more work
+            return Cell(node.value, span, node.value, quoted)
         if not self.check_tag(node, "scalar"):
             return Cell("", span, None, quoted)
-        if node.tag == _TAG + "null":
+        if tag == _NULL:
             return Cell("", span, None, quoted)
-        if node.tag in (_TAG + "int", _TAG + "float", _TAG + "bool"):
+        construct = _CONSTRUCTORS.get(tag)
+        if construct is not None:
             try:
-                value = _constructor.construct_object(node)
+                value = construct(_constructor, node)
             except (ValueError, yaml.YAMLError):  # e.g. an int too large for the resolver's regex
                 value = node.value
             return Cell(node.value, span, value, quoted)
-        # str, and timestamps kept as text: "2025-12-31" is a cell, not a date object
+        # timestamps and binary kept as text: "2025-12-31" is a cell, not a date object
         return Cell(node.value, span, node.value, quoted)
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> MapNode:
