@@ -50,6 +50,9 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def has(self, key: str) -> bool:
+        return self._entry(key).is_file()
+
     def put(self, key: str, findings: list[Finding]) -> None:
         entry = self._entry(key)
         try:

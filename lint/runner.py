@@ -84,16 +84,30 @@ class Run:
         """Check ``files`` and yield their results in order; ``-`` is read from ``stdin``."""
         for path in files:  # settings (and config errors) are resolved here, before any worker starts
             self.linter(self.settings_for(path))
-        jobs = max(1, min(jobs, len(files) // _FILES_PER_WORKER))
+        # Only files the cache cannot answer are worth a worker; a warm run needs none.
+        misses = [path for path in files if path != "-" and not self._cached(path)]
+        jobs = max(1, min(jobs, len(misses) // _FILES_PER_WORKER))
         if jobs == 1:
             for path in files:
                 yield self.check(path, stdin if path == "-" else None)
             return
-        named = [path for path in files if path != "-"]
+        to_workers = set(misses)
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.description(),)) as pool:
-            checked = pool.map(_check_in_worker, named, chunksize=max(1, len(named) // (jobs * 16)))
+            checked = pool.map(_check_in_worker, misses, chunksize=max(1, len(misses) // (jobs * 16)))
             for path in files:
-                yield self.check(path, stdin) if path == "-" else next(checked)
+                yield next(checked) if path in to_workers else self.check(path, stdin if path == "-" else None)
+
+    def _cached(self, path: str) -> bool:
+        if self.cache_root is None:
+            return False
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            return False
+        linter = self.linter(self.settings_for(path))
+        cache = Cache(self.cache_root)
+        return cache.has(cache.key(linter.fingerprint, path, data))
 
     def check(self, path: str, stdin: bytes | None = None) -> FileResult:
         settings = self.settings_for(path)
