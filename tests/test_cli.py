@@ -163,3 +163,35 @@ def test_dangling_symlink_in_a_folder_is_a_finding(tmp_path):
     (tmp_path / "gone.yaml").symlink_to(tmp_path / "deleted.yaml")
     found = findings_json(str(tmp_path))
     assert [(os.path.basename(f["file"]), f["rule"], f["line"], f["column"]) for f in found] == [("gone.yaml", "JX014", 1, 1)]
+
+
+def test_progress_bar_on_a_terminal_but_not_under_ci(tmp_path):
+    """On a terminal's stderr a progress bar shows while many files are checked; never with CI set."""
+    import pty
+    import subprocess
+    import sys
+
+    for index in range(15):
+        (tmp_path / f"{index:02}.yaml").write_text(MINIMAL, encoding="utf-8")
+
+    def stderr_on_a_terminal(env: dict) -> bytes:
+        leader, follower = pty.openpty()
+        process = subprocess.Popen([sys.executable, "-m", "lint", "check", str(tmp_path), "--select", "JX0", "--jobs", "1",
+                                    "--no-cache"], stdout=subprocess.DEVNULL, stderr=follower, env=env)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closes when the process exits
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+        os.close(leader)
+        return b"".join(chunks)
+
+    env = {key: value for key, value in os.environ.items() if key not in ("CI", "GITHUB_ACTIONS")}
+    assert "━".encode() in stderr_on_a_terminal(env)
+    assert "━".encode() not in stderr_on_a_terminal({**env, "CI": "true"})
