@@ -86,9 +86,9 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     from pathlib import Path
 
     from lint.cache import default_directory
-    from lint.loading.load import MAX_FILE_BYTES
     from lint.config import ConfigError
     from lint.discover import PathError
+    from lint.loading.load import MAX_FILE_BYTES
     from lint.rulepack import PackError
     from lint.runner import Run
 

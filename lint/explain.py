@@ -49,7 +49,7 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
         f"{head['source']}: {rule.rationale.get('source', '')}",
         f"{head['hint']}: {hint}",
         "",
-        f"{head['options']}: " + (json.dumps(rule.options, ensure_ascii=False, default=_pattern_text) if rule.options else head["none"]),
+        f"{head['options']}: " + (json.dumps(rule.options, ensure_ascii=False) if rule.options else head["none"]),
         f"{head['where']}: " + _where(rule, head["all"]),
     ]
     for kind in ("fail", "pass"):
@@ -60,11 +60,6 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
                 for f in examples[index]:
                     lines.append(f"    → {head['finding']} {f.span.line}:{f.span.column}: {f.message}")
     return "\n".join(lines)
-
-
-def _pattern_text(pattern) -> str:
-    """A compiled pattern option, shown as the list the pack wrote."""
-    return [part[3:-1] for part in pattern.pattern.split("|(?:")] if pattern.pattern != "(?!)" else []
 
 
 def _where(rule: Rule, everything: str) -> str:

@@ -255,19 +255,32 @@ def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = 
             raise origin.error(path + (name,), f"option '{name}' should be {type(expected).__name__}, not {type(value).__name__}")
     options = {**known, **given} if defaults else dict(given)
     for name in getattr(module, "PATTERN_OPTIONS", ()):
-        if name in options and not isinstance(options[name], re.Pattern):
+        if name in options and not isinstance(options[name], AnyPattern):
             options[name] = _any_of(options[name], origin, path + (name,))
     return options
 
 
-def _any_of(patterns: list[str], origin: Origin, path: tuple) -> re.Pattern:
-    """A list of regular expressions as one compiled alternation, compiled once per rule."""
+class AnyPattern(list):
+    """A rule's list of regular expressions, searched as one alternation compiled once.
+
+    Still the list the pack wrote, for ``jxlint explain`` and the cache fingerprint.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        super().__init__(patterns)
+        self.compiled = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
+
+    def search(self, text: str) -> re.Match | None:
+        return self.compiled.search(text)
+
+
+def _any_of(patterns: list[str], origin: Origin, path: tuple) -> AnyPattern:
     for index, pattern in enumerate(patterns):
         try:
             re.compile(pattern)
         except (re.error, TypeError) as error:
             raise origin.error(path + (index,), f"bad regular expression {pattern!r}: {error}") from None
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
+    return AnyPattern(patterns)
 
 
 def _same_kind(default: object, value: object) -> bool:

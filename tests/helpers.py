@@ -32,3 +32,19 @@ def configured(rule_id: str, **options) -> RuleSet:
     rules.rules = {rule_id: rules.rules[rule_id]}
     configure(rules, rule_id, {"options": options}, Origin("test", lambda keys, key=False: Span.point(1, 1)), ("options",))
     return rules
+
+
+def value_cell(text: str, project: str, indicator: str, column: str = "年度指标值") -> tuple[int, int]:
+    """Line and column of ``indicator``'s value in ``column`` (年度指标值 also finds 当年度指标值)
+    within ``project`` of a target file's text."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- 项目名称: {project}")
+    number, line = next((n, line) for n, line in enumerate(lines[start:], start + 1) if f"{{指标: {indicator}," in line)
+    return number, line.index(f"{column}: ") + len(f"{column}: ") + 1
+
+
+def quantity_rows(project: str, *rows: str, start: int, end: int) -> str:
+    """A one-project file whose 数量指标 are ``rows`` (flow mappings), with its 实施周期."""
+    body = "".join(f"          - {row}\n" for row in rows)
+    return (HEADER + f"  - 项目名称: {project}\n    实施周期: {{起始年度: {start}, 到期年度: {end}}}\n"
+            "    绩效指标:\n      产出指标:\n        数量指标:\n" + body)

@@ -13,6 +13,7 @@ from tests.cli_helpers import findings_json as _findings_json
 from tests.cli_helpers import jxlint
 from tests.conftest import EXAMPLES
 
+
 def findings_json(*args, **kwargs):
     """Findings of the file family only: these tests are about the command, not the rules."""
     return _findings_json("--select", "JX0", *args, **kwargs)

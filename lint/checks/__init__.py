@@ -11,8 +11,8 @@ A check module has a docstring that documents what it checks and its options, an
     The options it takes, with their defaults. A rule may set only these.
 ``PATTERN_OPTIONS`` (optional)
     The options that are lists of regular expressions. The rule pack compiles each into
-    one pattern when it loads (a bad expression is reported with its file and line), so
-    the check receives a compiled :class:`re.Pattern` and calls ``.search``.
+    one alternation when it loads (a bad expression is reported with its file and line),
+    so the check receives a :class:`~lint.rulepack.AnyPattern` and calls ``.search``.
 ``check(rule, subject)``
     Yields :class:`~lint.findings.Hit` for each problem; ``rule.options`` holds the
     defaults merged with the rule's own options.

@@ -26,7 +26,13 @@ from decimal import Decimal
 
 from lint.findings import Hit
 from lint.loading.model import ANNUAL, Indicator, ProjectTable, Table
-from lint.values import Comparison, TargetValue, ValueKind, conversion_factor, parse_value
+from lint.values import (
+    Comparison,
+    TargetValue,
+    ValueKind,
+    conversion_factor,
+    parse_value,
+)
 
 PER_YEAR = "年"
 
@@ -37,6 +43,9 @@ NON_CUMULATIVE_UNITS = ["%", "‰", "小时", "天", "日", "周", "月", "年"]
 NON_CUMULATIVE_NAMES = ["率", "[%％‰]", "满意", "认可度", "[年人日月]均|平均"]
 # How far a ratio may be from the expected one and still fit it (1000 vs 333 is 3 years).
 TOLERANCE = 0.05
+# The options every cycle-vs-annual check takes to tell totals from rates and averages.
+CUMULATIVE_OPTIONS = {"non_cumulative_units": NON_CUMULATIVE_UNITS, "non_cumulative_names": NON_CUMULATIVE_NAMES}
+CUMULATIVE_PATTERNS = ("non_cumulative_names",)
 
 _LOWER_BOUNDS = frozenset({Comparison.GE, Comparison.GT})
 _UPPER_BOUNDS = frozenset({Comparison.LE, Comparison.LT})

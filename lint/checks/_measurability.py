@@ -12,8 +12,7 @@ import re
 
 from lint.loading import labels
 from lint.loading.model import Indicator
-from lint.values import Comparison
-from lint.values import BASE_UNITS, COUNT_UNITS
+from lint.values import BASE_UNITS, COUNT_UNITS, Comparison
 
 PERCENT = "%"
 # The value that means "all of it" for a ratio unit.

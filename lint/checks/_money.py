@@ -13,8 +13,7 @@ from decimal import Decimal
 
 from lint.loading.model import Table
 from lint.loading.tree import Cell
-from lint.values import TargetValue, ValueKind, parse_amount
-from lint.values import MONEY_UNITS
+from lint.values import MONEY_UNITS, TargetValue, ValueKind, parse_amount
 
 
 def table_unit(table: Table) -> str:

@@ -26,17 +26,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lint.checks._cycle import NON_CUMULATIVE_NAMES, NON_CUMULATIVE_UNITS, annual_hit, pair
 from lint.checks._context import IndicatorRow
+from lint.checks._cycle import (
+    CUMULATIVE_OPTIONS,
+    CUMULATIVE_PATTERNS,
+    annual_hit,
+    pair,
+)
 from lint.findings import Hit
 
 SCOPE = "indicator"
-OPTIONS = {
-    "non_cumulative_units": NON_CUMULATIVE_UNITS,
-    "non_cumulative_names": NON_CUMULATIVE_NAMES,
-    "skip_when_digit_drop": True,
-}
-PATTERN_OPTIONS = ("non_cumulative_names",)
+OPTIONS = {**CUMULATIVE_OPTIONS, "skip_when_digit_drop": True}
+PATTERN_OPTIONS = CUMULATIVE_PATTERNS
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:

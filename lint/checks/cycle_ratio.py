@@ -35,8 +35,8 @@ from typing import Iterator
 
 from lint.checks._context import IndicatorRow
 from lint.checks._cycle import (
-    NON_CUMULATIVE_NAMES,
-    NON_CUMULATIVE_UNITS,
+    CUMULATIVE_OPTIONS,
+    CUMULATIVE_PATTERNS,
     TOLERANCE,
     annual_hit,
     close,
@@ -47,13 +47,8 @@ from lint.checks._cycle import (
 from lint.findings import Hit
 
 SCOPE = "indicator"
-OPTIONS = {
-    "tolerance": TOLERANCE,
-    "skip_when_digit_drop": True,
-    "non_cumulative_units": NON_CUMULATIVE_UNITS,
-    "non_cumulative_names": NON_CUMULATIVE_NAMES,
-}
-PATTERN_OPTIONS = ("non_cumulative_names",)
+OPTIONS = {"tolerance": TOLERANCE, "skip_when_digit_drop": True, **CUMULATIVE_OPTIONS}
+PATTERN_OPTIONS = CUMULATIVE_PATTERNS
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:

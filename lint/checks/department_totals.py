@@ -28,7 +28,6 @@ does not match. Message parameters: ``line`` (合计 / 收入合计), ``stated``
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -36,6 +35,7 @@ from lint.checks._money import amount, money, table_unit, written_unit
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable
 from lint.loading.tree import Cell
+from lint.rulepack import AnyPattern
 
 SCOPE = "table"
 OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"]}
@@ -76,7 +76,7 @@ def check(rule, table) -> Iterator[Hit]:
             yield _hit(income_cells[0], _INCOME, income, references, shown)
 
 
-def _skipped(label: Cell, skip: re.Pattern) -> bool:
+def _skipped(label: Cell, skip: AnyPattern) -> bool:
     return skip.search(label.text) is not None
 
 

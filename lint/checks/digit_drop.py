@@ -32,16 +32,20 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import IndicatorRow
-from lint.checks._cycle import NON_CUMULATIVE_NAMES, NON_CUMULATIVE_UNITS, TOLERANCE, annual_hit, format_ratio, pair, ratio_basis
+from lint.checks._cycle import (
+    CUMULATIVE_OPTIONS,
+    CUMULATIVE_PATTERNS,
+    TOLERANCE,
+    annual_hit,
+    format_ratio,
+    pair,
+    ratio_basis,
+)
 from lint.findings import Hit
 
 SCOPE = "indicator"
-OPTIONS = {
-    "tolerance": TOLERANCE,
-    "non_cumulative_units": NON_CUMULATIVE_UNITS,
-    "non_cumulative_names": NON_CUMULATIVE_NAMES,
-}
-PATTERN_OPTIONS = ("non_cumulative_names",)
+OPTIONS = {"tolerance": TOLERANCE, **CUMULATIVE_OPTIONS}
+PATTERN_OPTIONS = CUMULATIVE_PATTERNS
 
 _LEVEL = {
     "zh": "而这一指标是比率、标准或时限，不随年数累加，两栏本应一致",

@@ -42,7 +42,14 @@ from typing import Iterator, NamedTuple
 from lint.findings import Hit, Span
 from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable
 from lint.loading.tree import Cell
-from lint.values import TargetValue, ValueKind, conversion_factor, parse_value, quantities_in, without_dates
+from lint.values import (
+    TargetValue,
+    ValueKind,
+    conversion_factor,
+    parse_value,
+    quantities_in,
+    without_dates,
+)
 
 SCOPE = "table"
 OPTIONS = {

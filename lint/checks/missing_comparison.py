@@ -23,7 +23,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._measurability import BOUND_WORDS, CEILING_WORDS, FULL, bound_for, brief
+from lint.checks._measurability import (
+    BOUND_WORDS,
+    CEILING_WORDS,
+    FULL,
+    bound_for,
+    brief,
+)
 from lint.findings import Hit
 from lint.values import ValueKind
 

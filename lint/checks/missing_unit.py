@@ -28,10 +28,17 @@ import re
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._measurability import FULL, PERCENT, bound_for, brief, name_unit, names_a_rate, unit_at_end
+from lint.checks._measurability import (
+    FULL,
+    PERCENT,
+    bound_for,
+    brief,
+    name_unit,
+    names_a_rate,
+    unit_at_end,
+)
 from lint.findings import Hit
-from lint.values import TargetValue, ValueKind
-from lint.values import FOLD, SUFFIX_COMPARISONS
+from lint.values import FOLD, SUFFIX_COMPARISONS, TargetValue, ValueKind
 
 SCOPE = "value"
 OPTIONS = {"exempt_names": ["指数", "系数", "比值", "倍数", "得分", "评分", "分值"]}

@@ -16,7 +16,13 @@ from pathlib import PurePath
 from lint.importer import emit
 from lint.importer import vocabulary as words
 from lint.importer.form import SheetReading, read_sheet
-from lint.importer.grid import NotAWorkbook, Sheet, is_workbook, text_sheet, workbook_sheets
+from lint.importer.grid import (
+    NotAWorkbook,
+    Sheet,
+    is_workbook,
+    text_sheet,
+    workbook_sheets,
+)
 from lint.importer.model import Note, Project
 from lint.loading.source import decode
 

@@ -7,8 +7,8 @@ from lint.loading.model import (
     Indicator,
     ProjectTable,
     Table,
-    Task,
     TargetFile,
+    Task,
 )
 
 __all__ = [

@@ -7,7 +7,13 @@ already reported, so it is skipped here, and the rest of the file is still check
 from __future__ import annotations
 
 from lint.loading import labels
-from lint.loading.model import DepartmentTable, Indicator, ProjectTable, Task, TargetFile
+from lint.loading.model import (
+    DepartmentTable,
+    Indicator,
+    ProjectTable,
+    TargetFile,
+    Task,
+)
 from lint.loading.tree import Cell, MapNode, Node, SeqNode
 
 _CYCLE_KEYS = ("实施周期指标值",)

@@ -18,7 +18,13 @@ from lint.values.grammar import (
     SUFFIX_COMPARISONS,
 )
 from lint.values.model import Comparison, TargetValue, ValueKind
-from lint.values.parser import QuantityInText, parse_amount, parse_value, quantities_in, without_dates
+from lint.values.parser import (
+    QuantityInText,
+    parse_amount,
+    parse_value,
+    quantities_in,
+    without_dates,
+)
 from lint.values.units import conversion_factor, to_quantity, unit_registry
 
 # The vocabulary checks share with the parser: units by kind, the suffix comparison words

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import configured, HEADER, check_text, located
+from tests.helpers import check_text, configured, located, quantity_rows, value_cell
 
 SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")
 FAMILY = "望牛墩镇“向幸福家庭出发”家校社共建共享支持项目"
 
 
 def annual_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
-    """Line and column of the 年度指标值 (or 当年度指标值) of ``indicator`` in ``project``."""
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == f"- 项目名称: {project}")
-    number, line = next((n, line) for n, line in enumerate(lines[start:], start + 1) if f"{{指标: {indicator}," in line)
-    return number, line.index("年度指标值: ") + len("年度指标值: ") + 1
+    return value_cell(text, project, indicator)
 
 
-def rows(*rows: str, period: str = "{起始年度: 2023, 到期年度: 2025}") -> str:
-    body = "".join(f"          - {row}\n" for row in rows)
-    return (HEADER + "  - 项目名称: 粤财行（2024）117号维权与信息服务站项目\n" + f"    实施周期: {period}\n"
-            "    绩效指标:\n      产出指标:\n        数量指标:\n" + body)
+def rows(*rows: str) -> str:
+    return quantity_rows("粤财行（2024）117号维权与信息服务站项目", *rows, start=2023, end=2025)
 
 
 def with_options(**options) -> RuleSet:

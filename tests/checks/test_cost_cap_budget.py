@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import configured, HEADER, check_text, located
+from tests.helpers import HEADER, check_text, configured, located
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import configured, check_text, located
+from tests.helpers import check_text, configured, located
 
 SEED_000 = next(EXAMPLES.glob("000_*.yaml")).read_text("utf-8")
 SEED_004 = next(EXAMPLES.glob("004_*.yaml")).read_text("utf-8")

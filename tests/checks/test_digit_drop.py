@@ -5,24 +5,18 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, located
+from tests.helpers import HEADER, check_text, located, quantity_rows, value_cell
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 BAILAN = "购买白玉兰家庭服务项目"
 
 
 def annual_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
-    """Line and column of the 年度指标值 of ``indicator`` in ``project``."""
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == f"- 项目名称: {project}")
-    number, line = next((n, line) for n, line in enumerate(lines[start:], start + 1) if f"{{指标: {indicator}," in line)
-    return number, line.index("年度指标值: ") + len("年度指标值: ") + 1
+    return value_cell(text, project, indicator)
 
 
 def bailan(*rows: str, start: int = 2021, end: int = 2029) -> str:
-    body = "".join(f"          - {row}\n" for row in rows)
-    return (HEADER + f"  - 项目名称: {BAILAN}\n    实施周期: {{起始年度: {start}, 到期年度: {end}}}\n"
-            "    绩效指标:\n      产出指标:\n        数量指标:\n" + body)
+    return quantity_rows(BAILAN, *rows, start=start, end=end)
 
 
 def test_seed_001_community_activities_55_vs_5():

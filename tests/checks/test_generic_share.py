@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.helpers import configured, check_text, located
+from tests.helpers import check_text, configured, located
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")

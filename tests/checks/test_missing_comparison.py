@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from lint.rulepack import RuleSet
 from tests.checks.test_vague_value import SEEDS, cells, expected, quality_row
-from tests.helpers import configured, check_text, located
+from tests.helpers import check_text, configured, located
 
 
 def with_options(**options) -> RuleSet:

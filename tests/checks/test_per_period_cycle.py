@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import configured, HEADER, check_text, located
+from tests.helpers import check_text, configured, located, quantity_rows, value_cell
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 STATION = "粤财行（2024）117号维权与信息服务站项目"
 
 
 def cycle_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
-    """Line and column of the 实施周期指标值 of ``indicator`` in ``project``."""
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == f"- 项目名称: {project}")
-    number, line = next((n, line) for n, line in enumerate(lines[start:], start + 1) if f"{{指标: {indicator}," in line)
-    return number, line.index("实施周期指标值: ") + len("实施周期指标值: ") + 1
+    return value_cell(text, project, indicator, "实施周期指标值")
 
 
 def station(*rows: str, start: int = 2023, end: int = 2025) -> str:
-    body = "".join(f"          - {row}\n" for row in rows)
-    return (HEADER + f"  - 项目名称: {STATION}\n    实施周期: {{起始年度: {start}, 到期年度: {end}}}\n"
-            "    绩效指标:\n      产出指标:\n        数量指标:\n" + body)
+    return quantity_rows(STATION, *rows, start=start, end=end)
 
 
 def with_options(**options) -> RuleSet:

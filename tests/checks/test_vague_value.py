@@ -8,7 +8,7 @@ import pytest
 
 from lint.rulepack import RuleSet
 from tests.conftest import EXAMPLES
-from tests.helpers import configured, check_text, located, project
+from tests.helpers import check_text, configured, located, project
 
 SEEDS = {seed: next(EXAMPLES.glob(f"{seed}_*.yaml")).read_text("utf-8") for seed in ("000", "001", "002", "004")}
 _VALUE_KEY = re.compile(r"(?:实施周期指标值|当年度指标值|(?<!当)年度指标值|目标值): ")

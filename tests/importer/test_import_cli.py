@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.cli_helpers import jxlint
-from tests.importer.workbooks import SEED_001, SEED_002, workbook, seed_rows
+from tests.importer.workbooks import SEED_001, SEED_002, seed_rows, workbook
 
 
 def _import_then_check(tmp_path, source) -> tuple[list[dict], list[str]]:

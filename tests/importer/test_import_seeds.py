@@ -8,7 +8,14 @@ import pytest
 
 from lint.engine import Linter
 from lint.importer import import_table
-from tests.importer.workbooks import EXAMPLE_001, EXAMPLE_002, SEED_001, SEED_002, loaded, model
+from tests.importer.workbooks import (
+    EXAMPLE_001,
+    EXAMPLE_002,
+    SEED_001,
+    SEED_002,
+    loaded,
+    model,
+)
 
 SEEDS = [(SEED_001, EXAMPLE_001), (SEED_002, EXAMPLE_002)]
 

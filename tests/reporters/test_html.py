@@ -403,11 +403,9 @@ def test_assets_are_package_files():
 
 
 def test_cli_writes_the_html_report(tmp_path):
-    from lint.cli import FORMAT_CHOICES
+    from lint.cli import FORMAT_CHOICES, SOURCE_FORMATS
     from lint.reporters import FORMATS
     from tests.cli_helpers import jxlint
-
-    from lint.cli import SOURCE_FORMATS
 
     assert "html" in FORMATS and "html" in FORMAT_CHOICES, \
         "register the format: 'html' in lint.reporters.FORMATS and lint.cli.FORMAT_CHOICES"

@@ -78,8 +78,7 @@ def report(artifacts, expected) -> Path:
         result = jxlint("check", str(EXAMPLES), "--format", "html", "-o", str(target))
         assert result.exit_code == 1, result.output
     else:  # the format is not registered on the command line yet: call the reporter itself
-        from lint.reporters import ReportContext
-        from lint.reporters import html
+        from lint.reporters import ReportContext, html
         from lint.runner import Run
 
         run = Run()
