@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from lint import checks, suppress
@@ -60,7 +61,7 @@ class Linter:
     @functools.cached_property
     def fingerprint(self) -> str:
         """Everything about this linter that can change a finding, for the result cache."""
-        state = [self.lang, self.suppressions, [_canonical(rule) for rule in self.ruleset]]
+        state = [self.lang, self.suppressions, _code_signature(), [_canonical(rule) for rule in self.ruleset]]
         return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
@@ -158,6 +159,15 @@ class Linter:
             value=hit.value if hit.value is not None else context.value,
             family=rule.family,
         )
+
+
+@functools.cache
+def _code_signature() -> list:
+    """The size and modification time of every module of jxlint: a development checkout (or an
+    upgrade that keeps the version number) must not be answered from a stale cache."""
+    package = Path(__file__).resolve().parent
+    return sorted((str(path.relative_to(package)), stat.st_size, stat.st_mtime_ns)
+                  for path in package.rglob("*") if path.suffix in (".py", ".txt", ".json") and (stat := path.stat()))
 
 
 def _canonical(value):

@@ -73,3 +73,16 @@ def test_clean_removes_the_cache(corpus, tmp_path):
     assert "removed" in jxlint("clean", env=env).stdout
     assert not (tmp_path / "cache").exists()
     assert "no cache" in jxlint("clean", env=env).stdout
+
+
+def test_cache_misses_when_jxlint_itself_changes(corpus, tmp_path, monkeypatch):
+    """A development checkout edits the code without bumping the version: no stale answers."""
+    from lint import engine
+
+    env = {"JXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = next(corpus.rglob("001_*.yaml"))
+    run(str(first), env=env)
+    entries = set((tmp_path / "cache").rglob("*.json"))
+    monkeypatch.setattr(engine, "_code_signature", lambda: [("checks/new_rule.py", 1, 1)])
+    run(str(first), env=env)
+    assert set((tmp_path / "cache").rglob("*.json")) > entries
