@@ -47,8 +47,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if rule.options["exact_names"].search(name):
         return
-    parts = value.pieces
-    for part in parts:
+    for part in value.pieces:
         if (
             part.kind is ValueKind.QUANTITY
             and part.comparison is None

@@ -54,8 +54,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if rule.options["exempt_names"].search(name):
         return
-    parts = value.pieces
-    bare = [part for part in parts if _needs_unit(part)]
+    bare = [part for part in value.pieces if _needs_unit(part)]
     if not bare:
         return
     # "全年培训完成率≥95": the words before the number name a rate, whatever the indicator is called.

@@ -61,8 +61,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
 
 
 def _numbers(value: TargetValue) -> tuple[TargetValue, ...]:
-    parts = value.pieces
-    return tuple(part for part in parts if part.kind in (ValueKind.QUANTITY, ValueKind.RANGE) and part.number is not None)
+    return tuple(part for part in value.pieces if part.kind in (ValueKind.QUANTITY, ValueKind.RANGE) and part.number is not None)
 
 
 def _per_year(value: TargetValue, wording: bool) -> str | None:

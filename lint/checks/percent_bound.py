@@ -42,8 +42,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if rule.options["signed_names"].search(name):
         return
-    parts = value.pieces
-    for part in parts:
+    for part in value.pieces:
         unit = _rate_unit(part, name)
         found = unit and _problem(part, unit)
         if found:
