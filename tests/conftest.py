@@ -6,7 +6,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# Everything the tests read is inside the repository: a clone with nothing beside it must pass.
+DATA = ROOT / "tests" / "data"
+SEEDS = DATA / "seeds"
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""parse_value and parse_amount on real cells of the seed tables (shared/seeds).
+"""parse_value and parse_amount on real cells of the seed tables (tests/data/seeds).
 
 Each row is a cell exactly as the seed prints it, with its expected parse. Cells that
 no seed has, added to cover a form of BRIEF §4, are in CONSTRUCTED and marked there.
