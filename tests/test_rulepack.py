@@ -126,8 +126,9 @@ def test_cyclic_extends_is_an_error(tmp_path):
 def test_default_pack_covers_the_five_families_with_stable_ids():
     rules = load_rules().rules
     families = {rule.family for rule in rules.values()}
-    assert families == {"file", "measurability", "cycle-annual", "cost-budget", "indicator-set", "goals"}
-    prefix = {"file": "JX0", "measurability": "JX1", "cycle-annual": "JX2", "cost-budget": "JX3", "indicator-set": "JX4", "goals": "JX5"}
+    assert families == {"file", "measurability", "cycle-annual", "cost-budget", "indicator-set", "goals", "structure"}
+    prefix = {"file": "JX0", "measurability": "JX1", "cycle-annual": "JX2", "cost-budget": "JX3", "indicator-set": "JX4", "goals": "JX5",
+              "structure": "JX6"}
     assert all(rule_id.startswith(prefix[rule.family]) for rule_id, rule in rules.items())
     assert len({rule.slug for rule in rules.values()}) == len(rules)
 
@@ -153,5 +154,5 @@ def test_a_bad_regular_expression_in_an_option_is_located_when_the_pack_loads(tm
 
 def test_pattern_options_are_compiled_once_into_one_pattern():
     rule = load_rules().rules["JX401"]
-    assert rule.options["terms"].search("预算执行率")
-    assert not rule.options["terms"].search("举办活动场次")
+    assert rule.options["inputs"].search("预算执行率")
+    assert not rule.options["inputs"].search("举办活动场次")

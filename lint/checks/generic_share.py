@@ -15,6 +15,10 @@ Options:
         name: spaces and quotes removed, full-width folded, a bracket holding only a unit
         dropped ("资金支付及时率（%）" is matched as "资金支付及时率"). Anchor them with
         ``^…$`` to match whole names.
+    inputs: regular expressions, matched the same way, for inputs and process measures
+        (资金到位率, 预算执行率, 资金供应时效, 保证单位正常运转 …); a row matching one is
+        generic too. The default pack gives this option the same list as the per-row rule
+        JX606 (one YAML anchor), so the table-level share and the per-row finding agree.
     threshold: the table is reported when the share is above this fraction (0.2: more
         than one in five).
     placeholders: names that mark an empty row, not an indicator.
@@ -33,14 +37,14 @@ from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
 from lint.findings import Hit
 
 SCOPE = "table"
-OPTIONS = {"terms": [], "threshold": 0.2, "placeholders": PLACEHOLDERS}
-PATTERN_OPTIONS = ("terms",)
+OPTIONS = {"terms": [], "inputs": [], "threshold": 0.2, "placeholders": PLACEHOLDERS}
+PATTERN_OPTIONS = ("terms", "inputs")
 
 
 def check(rule, table) -> Iterator[Hit]:
-    terms = rule.options["terms"]
+    terms, inputs = rule.options["terms"], rule.options["inputs"]
     indicators = real_indicators(table, rule.options["placeholders"], rule.where)
-    generic = [i for i in indicators if terms.search(normalise(i.name.text))]
+    generic = [i for i in indicators if terms.search(name := normalise(i.name.text)) or inputs.search(name)]
     if not generic or len(generic) / len(indicators) <= rule.options["threshold"]:
         return
     first = min(generic, key=lambda i: i.name.span)

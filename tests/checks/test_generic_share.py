@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lint.rulepack import load_rules
 from tests.conftest import EXAMPLES
 from tests.helpers import check_text, configured, located
 
@@ -116,8 +117,29 @@ def test_share_at_the_threshold_passes():
 
 def test_threshold_and_terms_are_options():
     assert check_text(BAIYULAN_002, ruleset=configured("JX401", threshold=0.3)).findings == []
-    assert located(check_text(BAIYULAN_002, ruleset=configured("JX401", terms=["服务水平$"]))) == []  # 1 of 7
-    assert located(check_text(BAIYULAN_002, ruleset=configured("JX401", terms=["服务水平$", "满意度$"]))) == [("JX401", 17, 18)]
+    assert located(check_text(BAIYULAN_002, ruleset=configured("JX401", terms=["服务水平$"], inputs=[]))) == []  # 1 of 7
+    assert located(check_text(BAIYULAN_002, ruleset=configured("JX401", terms=["服务水平$", "满意度$"], inputs=[]))) == [("JX401", 17, 18)]
+
+
+def test_inputs_count_as_generic_and_are_the_list_the_per_row_rule_reads():
+    rules = load_rules().rules
+    assert rules["JX401"].options["inputs"] == rules["JX606"].options["terms"]
+    # Seed 002 白玉兰社工服务费 with 预算资金及时率 and 预算执行率 counted only as inputs: still 2 of 7.
+    only_inputs = configured("JX401", terms=[])
+    assert located(check_text(BAIYULAN_002, ruleset=only_inputs)) == [("JX401", 12, 18)]
+    assert located(check_text(BAIYULAN_002, ruleset=configured("JX401", terms=[], inputs=[]))) == []
+
+
+def test_wider_input_vocabulary_reaches_department_process_rows():
+    # Corpus 宁德市委党史和地方志研究室 2019: three of the six visible rows are about supplying funds,
+    # keeping the office running and paying staff bonuses.
+    rows = ("志鉴地情相关工作开展所需资金的供应时效", "确保日常工作正常运行", "按年度发放绩效奖、文明奖、综治平安奖、应休未休补贴",
+            "调研、督促、指导志、鉴、地情编纂的县(市、区)的覆盖率", "各类书籍审稿率", "项目完成时间")
+    text = ("单位: 中共宁德市委党史和地方志研究室\n年度: 2019\n部门整体:\n  部门名称: 中共宁德市委党史和地方志研究室\n"
+            "  绩效指标:\n    产出指标:\n      数量指标:\n" + "".join(f"        - {{指标: {n}, 目标值: 100%}}\n" for n in rows))
+    [finding] = check_text(text, select=["JX401"]).findings
+    assert (finding.span.line, finding.span.column) == (8, 16)
+    assert "6 个三级指标中有 3 个" in finding.message
 
 
 def test_english_message_lists_the_names():
