@@ -403,7 +403,8 @@ def _group(report: TableReport) -> str:
         return "other"
 
 
-def print_report(reports: list[TableReport], missed: bool = False, out=sys.stdout) -> None:
+def print_report(reports: list[TableReport], missed: bool = False, out=None) -> None:
+    out = out or sys.stdout
     by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for report in reports:
         current = [o for o in report.outcomes if not o.expectation.waits]
