@@ -1,0 +1,109 @@
+"""The form's template left in a cell: placeholders and instructions nobody filled in (模板未填).
+
+Provincial templates print the shape of each target into the cell — "(≥**%)", "(≤**元/株)",
+"X月X日前", "XX人", "(必填)", "请填写…" — for the unit to replace with its own figures. Left
+in an indicator name, the placeholder makes the name say "at least **%" beside the real
+value; left in a value, there is no target at all. Either way the table was submitted
+unfinished, which the review's 完整性 check (财预〔2015〕88号) rejects.
+
+Every indicator name and value cell is read, and so are the goal texts (实施周期总目标,
+年度目标, a department's 总体绩效目标 and each task's cells), because instructions are
+left there too. A rule's ``where`` (一级/二级/names) narrows the indicator rows; goal and
+task cells are read whenever the table kind applies.
+
+Options:
+    patterns: regular expressions for a placeholder or an instruction; every match in a
+        cell is one finding (a cell with two placeholders gets two).
+
+Located on the cell. Message parameters: ``placeholder`` (the text matched), ``where``
+(指标名称, 指标值, 年度目标 …), ``fill`` (what the placeholder asks for, read from it: "a
+percentage floor", "an amount in 万元", "a count in 株", "a date"), ``cell`` (the cell,
+shortened).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lint.checks._measurability import brief
+from lint.findings import Hit
+from lint.loading.model import DepartmentTable, ProjectTable
+from lint.loading.tree import Cell
+
+SCOPE = "table"
+OPTIONS = {
+    "patterns": [
+        r"[(（][^()（）]*\*{2,}[^()（）]*[)）]",  # (≥**%), （≤**元/株）
+        r"[≥≤><=]?\s*\*{2,}[^\s,，;；。、()（）]{0,4}",  # ≥**%, **万元
+        r"(?<![A-Za-z])[XＸ]{1,2}(?:年|月|日|号|人|个|次|场|户|万元|元|%)(?:[XＸ]{1,2}(?:日|号))?",  # X月X日, XX人
+        r"(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])",  # XX
+        r"[(（](?:必填|选填|必选)[^()（）]*[)）]",  # (必填), (必填硬性指标)
+        r"请(?:填写|填报|输入|选择|根据|按照?实际|在此)[^,，;；。]*",
+        r"(?:此处|本栏|本格)(?:填写|填报)[^,，;；。]*|填(?:表|报)说明",
+    ],
+}
+PATTERN_OPTIONS = ("patterns",)
+
+_WHERE = {
+    "name": {"zh": "指标名称", "en": "indicator name"},
+    "value": {"zh": "指标值", "en": "target value"},
+}
+_COMPARISON = {"≥": ("下限", "floor"), ">": ("下限", "floor"), "≤": ("上限", "cap"), "<": ("上限", "cap")}
+_DATE = re.compile(r"[XＸ][年月日号]")
+_TAIL = re.compile(r"[()（）\s]+")
+
+
+def check(rule, table) -> Iterator[Hit]:
+    patterns = rule.options["patterns"].compiled
+    for indicator in table.indicators:
+        if not rule.where.indicator(indicator):
+            continue
+        yield from _cell(patterns, indicator.name, _WHERE["name"], indicator.name.text)
+        for _, cell in indicator.values():
+            yield from _cell(patterns, cell, _WHERE["value"], indicator.name.text)
+    for label, cell in _texts(table):
+        yield from _cell(patterns, cell, {"zh": label, "en": label}, None)
+
+
+def _texts(table) -> Iterator[tuple[str, Cell]]:
+    """The free-text cells of a table outside the indicator rows, with their form label."""
+    if isinstance(table, ProjectTable):
+        yield from (("实施周期总目标", table.cycle_goal), ("年度目标", table.annual_goal))
+    elif isinstance(table, DepartmentTable):
+        yield "总体绩效目标", table.goal
+        for task in table.tasks:
+            yield from (("任务名称", task.name), ("主要实施内容", task.content), ("期望达到的目标", task.expected))
+
+
+def _cell(patterns: re.Pattern, cell: Cell | None, where: dict, indicator: str | None) -> Iterator[Hit]:
+    if cell is None or cell.is_blank:
+        return
+    for match in patterns.finditer(cell.text):
+        yield Hit(
+            cell.span,
+            params={"placeholder": match[0], "where": where, "fill": _fill(match[0]), "cell": brief(cell.text)},
+            indicator=indicator,
+            value=cell.text,
+        )
+
+
+def _fill(placeholder: str) -> dict:
+    """What the template asked for, read from the placeholder: "(≥**%)" → a percentage floor."""
+    bound_zh, bound_en = next(((zh, en) for sign, (zh, en) in _COMPARISON.items() if sign in placeholder), ("", ""))
+    if _DATE.search(placeholder):
+        return {"zh": "具体日期（如「12月31日前」）", "en": "the actual date (e.g. 12月31日前)"}
+    # The unit the template printed after the stars or the X: "(≤**元/株)" → 元/株.
+    pieces = re.split(r"\*{2,}|[XＸ]+", placeholder)
+    unit = _TAIL.sub("", pieces[-1]) if len(pieces) > 1 else ""
+    if "%" in unit or "％" in unit:
+        zh, en = "百分比", "percentage"
+    elif "元" in unit:
+        zh, en = f"金额（{unit}）", f"amount in {unit}"
+    elif unit:
+        zh, en = f"数量（{unit}）", f"number in {unit}"
+    else:
+        return {"zh": "本项目的实际内容", "en": "the project's own content"}
+    if bound_zh:
+        return {"zh": f"{zh}{bound_zh}", "en": f"the planned {en} ({bound_en})"}
+    return {"zh": f"计划的{zh}", "en": f"the planned {en}"}
