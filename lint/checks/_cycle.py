@@ -168,6 +168,13 @@ class RatioBasis:
         expected = (self.period_years,) if self.period_years is not None else self.shared
         return any(close(ratio, value, tolerance) for value in (1, *expected))
 
+    def admits(self, ratio: Decimal, tolerance: float) -> bool:
+        """Whether some split of the cycle total over the years reaches ``ratio``: the years
+        rarely plan the same amount (12所 over two years as 8 + 4), but an annual value
+        repeated in every year of the period must reach the cycle total."""
+        horizon = self.period_years if self.period_years is not None else max(self.shared, default=None)
+        return horizon is not None and ratio <= horizon * (1 + Decimal(str(tolerance)))
+
     def describe(self) -> dict:
         """The basis in words, for a message: "实施周期2021–2029年共9年" …"""
         if self.period_years is not None:

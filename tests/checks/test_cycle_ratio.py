@@ -1,4 +1,4 @@
-"""JX203 cycle-annual-ratio: a cycle/annual ratio that fits neither 1, the period nor the table."""
+"""JX203 cycle-annual-ratio: a cycle value the annual value cannot reach in the period (or the table's horizon)."""
 
 from __future__ import annotations
 
@@ -45,13 +45,25 @@ def test_bailan_ratio_11_over_9_years_when_typos_are_not_left_to_jx204():
     )
 
 
-def test_a_fixed_period_explains_only_its_own_length():
+def test_a_fixed_period_admits_any_split_up_to_its_length():
     nine_years = family(*FAMILY_ROWS, start=2021, end=2029)
-    assert located(check_text(nine_years, select=["JX203"])) == [
-        ("JX203", *annual_cell(nine_years, "家庭工作经费", name)) for name in ("美丽庭院户", "举办活动场次", "美丽庭院典型")
+    assert located(check_text(nine_years, select=["JX203"])) == []
+    two_years = family(*FAMILY_ROWS, start=2025, end=2026)
+    assert located(check_text(two_years, select=["JX203"])) == [
+        ("JX203", *annual_cell(two_years, "家庭工作经费", name)) for name in ("美丽庭院户", "举办活动场次", "美丽庭院典型")
     ]
-    three_years = family(*FAMILY_ROWS, start=2023, end=2025)
-    assert located(check_text(three_years, select=["JX203"])) == []
+
+
+def test_uneven_yearly_splits_are_normal():
+    text = family("{指标: 改造学校, 实施周期指标值: 12所, 年度指标值: 8所}",
+                  "{指标: 改造面积, 实施周期指标值: 7000平方米, 年度指标值: 4000平方米}",
+                  "{指标: 培训场次, 实施周期指标值: 100场, 年度指标值: 3场}", start=2024, end=2025)
+    assert located(check_text(text, select=["JX203"])) == [("JX203", *annual_cell(text, "家庭工作经费", "培训场次"))]
+
+
+def test_open_ended_row_below_the_tables_horizon_is_an_uneven_split():
+    text = family(*FAMILY_ROWS, "{指标: 家长学校讲座, 实施周期指标值: 20场, 年度指标值: 10场}")
+    assert located(check_text(text, select=["JX203"])) == []
 
 
 def test_open_ended_family_work_rows_share_ratio_3():
