@@ -73,14 +73,18 @@ SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked te
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--show-settings", is_flag=True, help="Print the settings in force for the first path, and where they come from.")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
-@click.option("--color/--no-color", default=None, help="Force or disable colour in text output.")
+@click.option("--color/--no-color", default=None,
+              help="Force or disable colour in text output [default: NO_COLOR, FORCE_COLOR, then whether it is a terminal].")
+@click.option("--max-per-rule", type=click.IntRange(min=0), envvar="JXLINT_MAX_PER_RULE", show_envvar=True,
+              help="Show at most this many findings per file and rule in text and concise output, then a count "
+                   "of the rest; 0 shows all. Other formats always hold every finding [default: 20].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files in this many processes [default: all cores].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="JXLINT_CACHE_DIR", show_envvar=True,
               help="Where to keep the result cache [default: .jxlint_cache/].")
 def check(paths, output_format, output, fail_level, exit_zero, lang, select, extend_select, ignore, packs, config_file,
           isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color,
-          jobs, no_cache, cache_dir) -> None:
+          max_per_rule, jobs, no_cache, cache_dir) -> None:
     """Check target files and folders (``-`` reads standard input)."""
     import os
     from pathlib import Path
@@ -125,7 +129,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         seen = _Seen()
         settings = run.settings_for(files[0]) if files else None
         report_lang = settings.lang if settings else (lang or "zh")
-        _report(seen.watch(results), output_format, output, report_lang, color, run.rules(), statistics)
+        _report(seen.watch(results), output_format, output, report_lang, color, run.rules(), statistics, max_per_rule)
     except PathError as error:
         raise UsageFailure(f"no such file or folder: {error}") from None
     except (ConfigError, PackError) as error:
@@ -192,55 +196,102 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _report(results, output_format, output, lang, color, rules, statistics) -> None:
-    from lint.reporters import ReportContext, load
+def _report(results, output_format, output, lang, color, rules, statistics, max_per_rule=None) -> None:
+    from lint.reporters import DEFAULT_MAX_PER_RULE, HUMAN_FORMATS, ReportContext, load
+    from lint.reporters import statistics as statistics_report
+    from lint.reporters.escape import printable
 
-    context = ReportContext(lang=lang, color=False if output else color, rules=rules)
-    render = _statistics if statistics else load(output_format).render
+    if max_per_rule is None:
+        max_per_rule = DEFAULT_MAX_PER_RULE if output_format in HUMAN_FORMATS else 0
+    context = ReportContext(lang=lang, color=False if output else color, rules=rules, max_per_rule=max_per_rule)
+    render = statistics_report.render if statistics else load(output_format).render
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
                 render(results, handle, context)
         except OSError as error:
             raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+        # A report written to a file is otherwise silent: say where it went (not with -q).
+        if not click.get_current_context().params.get("quiet"):
+            written = "报告已写入" if lang == "zh" else "report written to"
+            click.echo(f"jxlint: {written} {printable(output)}", err=True)
     else:
         render(results, sys.stdout, context)
 
 
-def _statistics(results, out, context) -> None:
-    from collections import Counter
-
-    counts = Counter((f.rule, f.slug, str(f.severity)) for r in results for f in r.findings)
-    for (rule, slug, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        out.write(f"{count:>6}  {rule}  [{severity}]  {slug}\n")
-
-
 def _show_settings(run, path: str) -> None:
+    """The settings in force as YAML, keys sorted, written the way a ``.jxlint.yaml`` would
+    hold them, with where each comes from as a comment: it can be pasted into a config."""
+    import yaml
+
+    from lint.reporters.escape import printable
+    from lint.rulepack import default_pack_files
+
     settings = run.settings_for(path)
-    click.echo(f"Settings for {path}")
-    click.echo(f"  config file: {settings.path or '(none)'}")
-    for name, value, origin in settings.shown():
-        click.echo(f"  {name} = {value!r}    # {origin}")
+    where = settings.relative(settings.path) if settings.path else "(none: built-in defaults)"
+    lines = [f"# jxlint settings for {printable(path)}", f"# config file: {printable(where)}"]
+    for name, value, origin in sorted(settings.shown()):
+        if name == "packs":
+            value = [settings.relative(pack) for pack in value]
+        dumped = yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=True, default_flow_style=False, width=1000)
+        first, *rest = dumped.rstrip("\n").split("\n")
+        if settings.path:
+            origin = origin.replace(str(settings.path), settings.relative(settings.path))
+        lines += [f"{printable(first)}  # {printable(origin)}", *map(printable, rest)]
     ruleset = settings.ruleset()
-    click.echo(f"  rules in force: {len(ruleset.rules)} ({', '.join(ruleset.rules)})")
-    click.echo(f"  packs: {', '.join(ruleset.packs)}")
+    lines.append(f"# rules in force ({len(ruleset.rules)}): {printable(', '.join(_by_id(ruleset.rules)))}")
+    # The default pack's files are where jxlint is installed, not something a config names.
+    bundled = {str(path) for path in default_pack_files()}
+    lines.append("# packs: " + printable(", ".join(
+        settings.relative(pack) for pack in ruleset.packs if pack != "default" and pack not in bundled) or "default"))
+    click.echo("\n".join(lines))
+
+
+def _by_id(ids):
+    """Rule ids in their natural order: JX2 before JX14, JX014 before JX020."""
+    import re
+
+    return sorted(ids, key=lambda rule_id: [(int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"(\d+)", rule_id)])
 
 
 @main.command("rules")
 @click.option("--lang", type=_LANGS, default="zh", show_default=True)
 @click.option("--pack", "packs", multiple=True, help="Rule pack to list instead of the default.")
-def list_rules(lang, packs) -> None:
-    """List the rules: id, slug, severity, summary."""
-    from rich.console import Console
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one object per rule, for scripts.")
+@click.option("--color/--no-color", default=None, help="Force or disable colour [default: NO_COLOR, FORCE_COLOR, terminal].")
+def list_rules(lang, packs, output_format, color) -> None:
+    """List the rules by id: id, slug, severity, summary."""
     from rich.table import Table
+    from rich.text import Text
+
+    from lint.reporters import console, severity_label, use_color
+    from lint.reporters.escape import json_dumps, printable
 
     ruleset = _ruleset(packs, (), ())
-    table = Table(box=None, show_header=True, header_style="bold")
-    for column in ("ID", "slug", "severity", "summary"):
-        table.add_column(column)
-    for rule in ruleset:
-        table.add_row(rule.id, rule.slug, str(rule.severity), rule.text("summary", lang))
-    Console(soft_wrap=True).print(table)
+    rules = [ruleset.rules[rule_id] for rule_id in _by_id(ruleset.rules)]
+    if output_format == "json":
+        click.echo(json_dumps([{"id": r.id, "slug": r.slug, "family": r.family, "severity": str(r.severity),
+                                "check": r.check, "summary": r.text("summary", lang)} for r in rules], indent=2))
+        return
+    headers = ("编号", "名称", "严重程度", "说明") if lang == "zh" else ("ID", "slug", "severity", "summary")
+    rows = [tuple(printable(cell) for cell in (r.id, r.slug, severity_label(r.severity, lang), r.text("summary", lang)))
+            for r in rules]
+    if not sys.stdout.isatty():
+        # Piped or redirected: plain aligned columns, every summary whole (a table would cut
+        # them to an assumed 80 columns).
+        from rich.cells import cell_len
+
+        widths = [max(cell_len(row[i]) for row in (headers, *rows)) for i in range(3)]
+        for row in (headers, *rows):
+            click.echo("  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths)) + "  " + row[3])
+        return
+    table = Table(box=None, show_header=True, header_style="bold" if use_color(color, sys.stdout) else None)
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    console(sys.stdout, color).print(table)
 
 
 @main.command()
@@ -250,11 +301,12 @@ def list_rules(lang, packs) -> None:
 def explain(rule_id, lang, packs) -> None:
     """Show a rule's rationale, options and examples."""
     from lint.explain import explain_rule
+    from lint.reporters.escape import printable
 
     ruleset = _ruleset(packs, (), ())
     rule = ruleset.rules.get(rule_id.upper()) or next((r for r in ruleset if r.slug == rule_id), None)
     if rule is None:
-        raise UsageFailure(f"no rule '{rule_id}'; see 'jxlint rules'")
+        raise UsageFailure(f"no rule '{printable(rule_id)}'; see 'jxlint rules'")
     click.echo(explain_rule(rule, lang))
 
 

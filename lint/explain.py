@@ -1,25 +1,49 @@
 """``jxlint explain ID``: a rule's rationale, options and its examples, run live.
 
 The examples are the rule's own ``examples.fail`` and ``examples.pass`` snippets (real
-cells from the seed tables); the test-suite runs exactly the same snippets, so what the
-user reads here is what is tested.
+cells from published tables); the test-suite runs exactly the same snippets, so what the
+user reads here is what is tested. Option meanings and message placeholders come from the
+check module's docstring (its ``Options:`` and ``Message parameters:`` paragraphs), the one
+place they are documented. Every text from the pack is escaped: a pack is user input.
 """
 
 from __future__ import annotations
 
-import json
+import inspect
+import re
+import string
 
+from lint import checks
 from lint.engine import Linter
 from lint.findings import FileResult
+from lint.reporters import FAMILY_LABELS, severity_label
+from lint.reporters.escape import printable
 from lint.rulepack import Rule, RuleSet
 
 _HEAD = {
     "zh": {"family": "规则族", "check": "检查类型", "severity": "严重程度", "why": "依据", "source": "出处",
            "options": "选项", "where": "适用范围", "fail": "会报告的写法", "pass": "不会报告的写法", "finding": "发现",
-           "hint": "修改建议", "none": "无", "all": "全部"},
+           "hint": "修改建议", "placeholders": "其中", "example_hint": "本例建议", "none": "无", "all": "全部",
+           "yes": "是", "no": "否", "empty": "（空）"},
     "en": {"family": "family", "check": "check kind", "severity": "severity", "why": "rationale", "source": "source",
            "options": "options", "where": "applies to", "fail": "flagged", "pass": "not flagged", "finding": "finding",
-           "hint": "fix hint", "none": "none", "all": "all"},
+           "hint": "fix hint", "placeholders": "where", "example_hint": "hint for this example", "none": "none",
+           "all": "all", "yes": "yes", "no": "no", "empty": "(empty)"},
+}
+
+# What the engine puts into every message (lint.engine._finding); checks add their own.
+_COMMON_PARAMETERS = {
+    "zh": {"value": "单元格原文", "indicator": "三级指标名称", "project": "项目名称",
+           "column": "所在的栏（实施周期指标值、年度指标值或指标值）"},
+    "en": {"value": "the cell as written", "indicator": "the 三级指标 name", "project": "the project name",
+           "column": "the value column (实施周期指标值, 年度指标值 or 指标值)"},
+}
+
+_WHERE = {
+    "zh": {"tables": "表", "level1": "一级指标", "level2": "二级指标", "columns": "栏", "names": "指标名称",
+           "project": "项目支出绩效目标表", "department": "部门整体支出绩效目标表"},
+    "en": {"tables": "tables", "level1": "一级指标", "level2": "二级指标", "columns": "columns", "names": "names",
+           "project": "project", "department": "department"},
 }
 
 
@@ -37,38 +61,138 @@ def run_example(rule: Rule, snippet: dict, lang: str = "zh") -> FileResult:
 
 def explain_rule(rule: Rule, lang: str = "zh") -> str:
     head = _HEAD[lang]
+    documented = check_documentation(rule.check)
     examples = [run_example(rule, snippet, lang).findings for snippet in rule.examples.get("fail", [])]
-    # The hint is a template; show it filled in for the first real example when there is one.
-    hint = next((f.hint for found in examples for f in found if f.rule == rule.id), rule.text("hint", lang))
     lines = [
         f"{rule.id} ({rule.slug}) — {rule.text('summary', lang)}",
         "",
-        f"{head['family']}: {rule.family}    {head['check']}: {rule.check}    {head['severity']}: {rule.severity}",
+        f"{head['family']}: {FAMILY_LABELS[lang].get(rule.family, rule.family)}    {head['check']}: {rule.check}    "
+        f"{head['severity']}: {severity_label(rule.severity, lang)}",
         "",
         f"{head['why']}: {rule.text('rationale', lang)}",
         f"{head['source']}: {rule.rationale.get('source', '')}",
-        f"{head['hint']}: {hint}",
         "",
-        f"{head['options']}: " + (json.dumps(rule.options, ensure_ascii=False) if rule.options else head["none"]),
-        f"{head['where']}: " + _where(rule, head["all"]),
+        f"{head['hint']}: {rule.text('hint', lang)}",
+        *_placeholders(rule, documented.parameters, lang),
+        "",
+        f"{head['options']}:" + ("" if rule.options else f" {head['none']}"),
+        *_options(rule.options, documented.options, head),
+        f"{head['where']}: " + _where(rule, lang),
     ]
     for kind in ("fail", "pass"):
         for index, snippet in enumerate(rule.examples.get(kind, [])):
-            lines += ["", f"── {head[kind]}" + (f" ({snippet['source']})" if snippet.get("source") else "")]
+            title = " — ".join(part for part in (snippet.get("title"), snippet.get("source")) if part)
+            lines += ["", f"── {head[kind]}" + (f" ({title})" if title else "")]
             lines += ["    " + line for line in snippet["yaml"].rstrip("\n").splitlines()]
             if kind == "fail":
                 for f in examples[index]:
                     lines.append(f"    → {head['finding']} {f.span.line}:{f.span.column}: {f.message}")
-    return "\n".join(lines)
+                    if f.hint and f.rule == rule.id:
+                        lines.append(f"      {head['example_hint']}: {f.hint}")
+    return "\n".join(printable(line) for line in lines)
 
 
-def _where(rule: Rule, everything: str) -> str:
+class Documentation:
+    """The ``Options:`` and ``Message parameters:`` of a check module's docstring."""
+
+    def __init__(self, options: dict[str, str], parameters: dict[str, str]) -> None:
+        self.options = options
+        self.parameters = parameters
+
+
+def check_documentation(kind: str) -> Documentation:
+    try:
+        doc = inspect.getdoc(checks.load(kind)) or ""
+    except KeyError:
+        return Documentation({}, {})
+    return Documentation(_option_meanings(doc), _parameter_meanings(doc))
+
+
+def _option_meanings(doc: str) -> dict[str, str]:
+    """``name: meaning`` entries indented under ``Options:``; ``a, b: meaning`` names two."""
+    meanings: dict[str, str] = {}
+    names: list[str] = []
+    inside = False
+    for line in doc.splitlines():
+        if line.strip() == "Options:":
+            inside = True
+            continue
+        if not inside:
+            continue
+        if line and not line.startswith(" "):
+            break
+        entry = re.match(r"^ {4}(\w+(?:, \w+)*): (.*)$", line)
+        if entry:
+            names = entry.group(1).split(", ")
+            for name in names:
+                meanings[name] = entry.group(2).strip()
+        elif line.startswith("        ") and names:
+            for name in names:
+                meanings[name] += " " + line.strip()
+    return {name: _plain(text) for name, text in meanings.items()}
+
+
+_PARAMETER = re.compile(r"``\{?(\w+)\}?``(?:\s*\(((?:[^()]|\([^()]*\))*)\))?")
+
+
+def _parameter_meanings(doc: str) -> dict[str, str]:
+    start = doc.find("Message parameters:")
+    if start < 0:
+        return {}
+    paragraph = " ".join(doc[start + len("Message parameters:"):].split("\n\n")[0].split())
+    meanings: dict[str, str] = {}
+    for match in _PARAMETER.finditer(paragraph):
+        meanings.setdefault(match.group(1), _plain(match.group(2) or ""))
+    return meanings
+
+
+def _plain(text: str) -> str:
+    """Docstring text without its reST markup: ``x`` → x, :mod:`y` → y."""
+    return re.sub(r":\w+:`~?([^`]*)`", r"\1", text.replace("``", ""))
+
+
+def _placeholders(rule: Rule, documented: dict[str, str], lang: str) -> list[str]:
+    """One line per ``{name}`` of the hint template: what the engine puts there."""
+    names = [name for _, name, _, _ in string.Formatter().parse(rule.text("hint", lang)) if name]
+    common = _COMMON_PARAMETERS[lang]
+    lines = []
+    for name in dict.fromkeys(names):
+        meaning = common.get(name) or documented.get(name) or ""
+        lines.append(f"    {{{name}}}" + (f": {meaning}" if meaning else ""))
+    return ([f"  {_HEAD[lang]['placeholders']}:"] + lines) if lines else []
+
+
+def _options(options: dict, meanings: dict[str, str], head: dict) -> list[str]:
+    """Each option as ``name  value``, its meaning under it: a table a reader scans."""
+    if not options:
+        return []
+    width = max(len(name) for name in options)
+    lines = []
+    for name, value in options.items():
+        lines.append(f"  {name:<{width}}  {_shown(value, head)}")
+        if meanings.get(name):
+            lines.append(f"  {'':<{width}}  {meanings[name]}")
+    return lines
+
+
+def _shown(value: object, head: dict) -> str:
+    if isinstance(value, bool):
+        return head["yes"] if value else head["no"]
+    if isinstance(value, (list, tuple)):
+        return "  ".join(str(item) for item in value) if value else head["empty"]
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_shown(item, head)}" for key, item in value.items()) or head["empty"]
+    return str(value)
+
+
+def _where(rule: Rule, lang: str) -> str:
+    words = _WHERE[lang]
     where = rule.where
     parts = []
     for name in ("tables", "level1", "level2", "columns"):
         value = getattr(where, name)
         if value:
-            parts.append(f"{name}=" + ",".join(sorted(value)))
+            parts.append(f"{words[name]}: " + ", ".join(words.get(item, item) for item in sorted(value)))
     if where.names:
-        parts.append("names=" + ",".join(p.pattern for p in where.names))
-    return "; ".join(parts) or everything
+        parts.append(f"{words['names']}: " + "  ".join(p.pattern for p in where.names))
+    return "; ".join(parts) or _HEAD[lang]["all"]

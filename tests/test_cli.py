@@ -34,7 +34,7 @@ def test_error_finding_exits_1_and_is_located(tmp_path):
     (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
     result = jxlint("check", str(tmp_path / "a.yaml"), "--format", "concise", "--select", "JX0")
     assert result.exit_code == 1
-    assert f"{tmp_path / 'a.yaml'}:6:5: JX002 [error]" in result.stdout
+    assert f"{tmp_path / 'a.yaml'}:6:5: JX002 [错误]" in result.stdout
 
 
 def test_fail_level_and_exit_zero(tmp_path):
@@ -118,13 +118,13 @@ def test_output_file_and_statistics(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""
     assert json.loads(report.read_text(encoding="utf-8"))[0]["rule"] == "JX002"
     stats = jxlint("check", str(tmp_path / "a.yaml"), "--statistics", "--select", "JX0")
-    assert stats.stdout.split() == ["1", "JX002", "[error]", "duplicate-key"]
+    assert stats.stdout.split() == ["1", "JX002", "[错误]", "duplicate-key", "1", "合计"]
 
 
 def test_format_from_the_environment_and_auto_under_github_actions(tmp_path):
     (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
     concise = jxlint("check", str(tmp_path / "a.yaml"), "--select", "JX0", env={"JXLINT_OUTPUT_FORMAT": "concise"})
-    assert ":6:5: JX002 [error]" in concise.stdout
+    assert ":6:5: JX002 [错误]" in concise.stdout
     github = jxlint("check", str(tmp_path / "a.yaml"), "--select", "JX0", env={"GITHUB_ACTIONS": "true"})
     assert github.stdout.startswith("::error file=")
 
@@ -196,3 +196,117 @@ def test_progress_bar_on_a_terminal_but_not_under_ci(tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("CI", "GITHUB_ACTIONS")}
     assert "━".encode() in stderr_on_a_terminal(env)
     assert "━".encode() not in stderr_on_a_terminal({**env, "CI": "true"})
+
+
+# -- output of the commands (issue 12: rules, explain, colour, statistics, settings, -o) ---------------------
+
+
+def test_a_report_written_to_a_file_is_named_on_stderr(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    report = tmp_path / "report.html"
+    result = jxlint("check", str(tmp_path / "a.yaml"), "--format", "html", "-o", str(report), "--select", "JX0")
+    assert result.stdout == "" and result.stderr.strip() == f"jxlint: 报告已写入 {report}"
+    english = jxlint("check", str(tmp_path / "a.yaml"), "-o", str(report), "--select", "JX0", "--lang", "en")
+    assert english.stderr.strip() == f"jxlint: report written to {report}"
+
+
+def test_colour_follows_the_flag_then_no_color_then_force_color(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+
+    def coloured(*args, **env) -> bool:
+        result = jxlint("check", str(tmp_path / "a.yaml"), "--select", "JX0", *args,
+                        env={"NO_COLOR": None, "FORCE_COLOR": None, **env})
+        return "\x1b[" in result.stdout
+
+    assert not coloured()  # not a terminal
+    assert coloured(FORCE_COLOR="1")
+    assert not coloured(FORCE_COLOR="1", NO_COLOR="1")
+    assert coloured("--color", NO_COLOR="1")
+    assert not coloured("--no-color", FORCE_COLOR="1")
+
+
+def test_colour_of_a_terminal_and_no_color():
+    import io
+
+    from lint.reporters import use_color
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    env = {key: os.environ.pop(key) for key in ("NO_COLOR", "FORCE_COLOR") if key in os.environ}
+    try:
+        assert use_color(None, Terminal()) and not use_color(None, io.StringIO())
+        os.environ["NO_COLOR"] = "1"
+        assert not use_color(None, Terminal()) and use_color(True, Terminal())
+    finally:
+        os.environ.pop("NO_COLOR", None)
+        os.environ.update(env)
+
+
+def test_statistics_columns_line_up_and_have_a_total(tmp_path):
+    from rich.cells import cell_len
+
+    stats = jxlint("check", str(EXAMPLES), "--statistics").stdout.splitlines()
+    rows, total = stats[:-1], stats[-1]
+    assert len(rows) > 3
+    assert len({cell_len(row[:row.index(" JX") + 1]) for row in rows}) == 1  # counts right-aligned
+    assert len({cell_len(row[:row.index("] ") + 2]) for row in rows}) == 1  # slugs start in one column
+    assert int(total.split()[0].replace(",", "")) == sum(int(row.split()[0].replace(",", "")) for row in rows)
+    assert total.split()[1] == "合计" and all(row.split()[2] in ("[错误]", "[警告]", "[提示]") for row in rows)
+    english = jxlint("check", str(EXAMPLES), "--statistics", "--lang", "en").stdout.splitlines()
+    assert english[-1].split()[1] == "total" and english[0].split()[2] in ("[error]", "[warning]", "[info]")
+
+
+def test_show_settings_is_the_config_file_as_yaml(tmp_path):
+    import yaml
+
+    (tmp_path / ".jxlint.yaml").write_text("fail-level: warning\nignore: [JX104]\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", "a.yaml", "--show-settings", cwd=tmp_path)
+    assert result.exit_code == 0
+    settings = yaml.safe_load(result.stdout)
+    assert settings["fail-level"] == "warning" and settings["ignore"] == ["JX104"]
+    assert list(settings) == sorted(settings)
+    assert "PosixPath" not in result.stdout and "site-packages" not in result.stdout and "= " not in result.stdout
+    assert "fail-level: warning  # .jxlint.yaml:1" in result.stdout
+    assert f"{tmp_path}" not in result.stdout and "/rules/" not in result.stdout
+
+
+def _rule_ids(listing: str) -> list[str]:
+    return [line.split()[0] for line in listing.splitlines()[1:]]
+
+
+def test_rules_are_sorted_localised_and_whole_when_piped():
+    from lint.rulepack import load_rules
+
+    listed = jxlint("rules").stdout
+    ids = _rule_ids(listed)
+    assert ids == sorted(ids) and len(ids) == len(load_rules().rules)
+    assert listed.split()[:4] == ["编号", "名称", "严重程度", "说明"]
+    rows = {line.split()[0]: line for line in listed.splitlines()[1:]}
+    assert rows["JX002"].split()[2] == "错误"
+    longest = max(load_rules(), key=lambda rule: len(rule.summary["en"]))
+    english = jxlint("rules", "--lang", "en").stdout
+    assert english.split()[:4] == ["ID", "slug", "severity", "summary"]
+    assert longest.summary["en"] in english  # never cut to 80 columns when piped
+
+
+def test_rules_as_json():
+    rules = json.loads(jxlint("rules", "--format", "json").stdout)
+    assert [rule["id"] for rule in rules] == sorted(rule["id"] for rule in rules)
+    assert set(rules[0]) == {"id", "slug", "family", "severity", "check", "summary"}
+    assert {rule["severity"] for rule in rules} <= {"error", "warning", "info"}
+
+
+def test_pack_text_is_printed_as_written_never_as_markup_or_escapes(tmp_path):
+    """A pack summary with rich markup crashed ``rules``; escape sequences reached the terminal."""
+    from tests.test_rulepack import PROVINCE
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text(PROVINCE.replace("效益指标不得用定性描述", '"满意度[/bold]下限\\e[2J:100:"'), encoding="utf-8")
+    listed = jxlint("rules", "--pack", str(pack))
+    assert listed.exit_code == 0 and "满意度[/bold]下限\\x1b[2J:100:" in listed.stdout and "\x1b" not in listed.stdout
+    explained = jxlint("explain", "GD101", "--pack", str(pack))
+    assert explained.exit_code == 0 and "满意度[/bold]下限\\x1b[2J:100:" in explained.stdout
+    assert "\x1b" not in explained.stdout

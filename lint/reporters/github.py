@@ -6,17 +6,19 @@ from typing import TextIO
 
 from lint.findings import FileResult, Severity
 from lint.reporters import ReportContext
+from lint.reporters.escape import printable
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    """Escape a message the way the runner's toolkit does (``%0A`` for newlines)."""
+    """Escape a message the way the runner's toolkit does (``%0A`` for newlines): what
+    follows is never read as a new workflow command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return _data(printable(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(results: list[FileResult], out: TextIO, context: ReportContext) -> None:
@@ -30,5 +32,7 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
                 f"endColumn={f.span.end_column}",
                 f"title={_property(f'jxlint {f.rule} ({f.slug})')}",
             ])
-            message = f.message + (f"\n{f.hint}" if f.hint and context.show_hints else "")
+            # The newline between message and hint is ours (the annotation's second line); the
+            # user's own newlines and escape sequences are shown, not obeyed.
+            message = printable(f.message) + (f"\n{printable(f.hint)}" if f.hint and context.show_hints else "")
             out.write(f"::{_COMMAND[f.severity]} {properties}::{_data(message)}\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 from lint.findings import FileResult, Severity, fingerprints
 from lint.reporters import ReportContext
+from lint.reporters.escape import json_dumps
 
 _SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 
@@ -27,5 +27,5 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
                 "severity": _SEVERITY[f.severity],
                 "location": {"path": path, "lines": {"begin": f.span.line, "end": max(f.span.end_line, f.span.line)}},
             })
-    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write(json_dumps(issues, indent=2))
     out.write("\n")

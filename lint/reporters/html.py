@@ -15,7 +15,9 @@ CDN, no web fonts, no images), and Chinese uses the reader's system fonts. It ha
   and a print stylesheet for A4.
 
 Everything shown comes from user files (cell text, paths) or rule packs (messages), so every
-piece of text goes through :func:`html.escape`; the script reads only ``data-`` attributes
+piece of text goes through :func:`html.escape` (after
+:func:`~lint.reporters.escape.keeping_layout`, so control characters and bidi overrides are
+shown, not obeyed); the script reads only ``data-`` attributes
 and class names and never writes markup.
 """
 
@@ -31,7 +33,8 @@ from typing import Iterable, TextIO
 
 from lint import __version__
 from lint.findings import FileResult, Finding, Severity, Span
-from lint.reporters import ReportContext
+from lint.reporters import FAMILY_LABELS, SEVERITY_LABELS, ReportContext
+from lint.reporters.escape import keeping_layout
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _SPOOL_IN_MEMORY = 16 * 1024 * 1024  # characters of file sections kept in memory before spilling to disk
@@ -109,30 +112,6 @@ _TEXT = {
     },
 }
 
-_SEVERITY_LABEL = {
-    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
-
-_FAMILY_LABEL = {
-    "zh": {
-        "file": "文件读取",
-        "measurability": "可衡量性",
-        "cycle-annual": "周期与年度",
-        "cost-budget": "成本与预算",
-        "indicator-set": "指标设置",
-        "goals": "目标与指标",
-    },
-    "en": {
-        "file": "file",
-        "measurability": "measurability",
-        "cycle-annual": "cycle vs annual",
-        "cost-budget": "cost vs budget",
-        "indicator-set": "indicator set",
-        "goals": "goals vs indicators",
-    },
-}
-
 # The form's own labels, as printed (zh) or translated (en); cell text is always as written.
 _FORM = {
     "zh": {
@@ -169,8 +148,10 @@ _VALUE_ATTRS = {"cycle": "cycle_value", "annual": "annual_value", "target": "tar
 
 
 def e(text: object) -> str:
-    """Escape for element content and double-quoted attributes alike."""
-    return html.escape(str(text), quote=True)
+    """Escape for element content and double-quoted attributes alike. A line break in a cell
+    becomes a character reference: the page shows it, but no user text starts a line of the
+    file (``cat report.html`` in a CI log would run ``::error …`` lines as commands)."""
+    return html.escape(keeping_layout(text), quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def _asset(name: str) -> str:
@@ -496,7 +477,7 @@ def _note(finding: Finding, lang: str, show_hints: bool, tag: str = "div") -> st
     parts = [
         f'<{tag} class="finding sev-{severity}" data-severity="{severity}" data-rule="{e(finding.rule)}" '
         f'data-family="{e(finding.family)}" data-loc="{e(_loc(finding))}">',
-        f'<span class="badge">{e(_SEVERITY_LABEL[lang][finding.severity])}</span> ',
+        f'<span class="badge">{e(SEVERITY_LABELS[lang][finding.severity])}</span> ',
         f'<span class="rule" title="{e(finding.slug)}">{e(finding.rule)}</span> ',
         f'<span class="msg">{e(finding.message)}</span>',
     ]
@@ -553,7 +534,7 @@ def _counts_badges(findings: list[Finding], lang: str) -> str:
     if not counts:
         return f'<span class="counts clean">{e(_TEXT[lang]["no_findings"])}</span>'
     return '<span class="counts">' + "".join(
-        f'<span class="pill sev-{s}">{e(_SEVERITY_LABEL[lang][s])} {counts[s]}</span>' for s in SEVERITIES if counts[s]
+        f'<span class="pill sev-{s}">{e(SEVERITY_LABELS[lang][s])} {counts[s]}</span>' for s in SEVERITIES if counts[s]
     ) + "</span>"
 
 
@@ -617,7 +598,7 @@ def _chart(families: list[tuple[str, Counter]], lang: str) -> str:
                 continue
             w = bar_width * n / peak
             out.append(f'<rect class="bar sev-{severity}" x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="16">'
-                       f'<title>{e(label)} · {e(_SEVERITY_LABEL[lang][severity])}: {n}</title></rect>')
+                       f'<title>{e(label)} · {e(SEVERITY_LABELS[lang][severity])}: {n}</title></rect>')
             x += w
         out.append(f'<text class="num" x="{x + 6:.1f}" y="{y + 15}">{sum(counts.values())}</text>')
     out.append("</svg>")
@@ -680,11 +661,11 @@ def _summary(tally: _Tally, lang: str) -> str:
         n = tally.severities[severity]
         out.append(f'<div class="tile sev-{severity}"><span class="count" data-summary="severity" '
                    f'data-key="{severity}" data-count="{n}">{n}</span>'
-                   f'<span class="what">{e(_SEVERITY_LABEL[lang][severity])}</span></div>')
+                   f'<span class="what">{e(SEVERITY_LABELS[lang][severity])}</span></div>')
     out.append("</div>")
 
     family_rows = sorted(tally.families.items(), key=lambda item: (-sum(item[1].values()), item[0]))
-    labels = _FAMILY_LABEL[lang]
+    labels = FAMILY_LABELS[lang]
     out.append(f'<h3>{e(text["by_family"])}</h3><table class="counts-table"><tbody>')
     for family, counts in family_rows:
         n = sum(counts.values())
@@ -696,13 +677,13 @@ def _summary(tally: _Tally, lang: str) -> str:
         out.append(f'<figure><figcaption>{e(text["chart"])}</figcaption>'
                    f'{_chart([(labels.get(k, k), c) for k, c in family_rows], lang)}'
                    f'<div class="legend">' + "".join(
-                       f'<span><i class="swatch sev-{s}"></i>{e(_SEVERITY_LABEL[lang][s])}</span>' for s in SEVERITIES)
+                       f'<span><i class="swatch sev-{s}"></i>{e(SEVERITY_LABELS[lang][s])}</span>' for s in SEVERITIES)
                    + "</div></figure>")
     out.append("</div></div>")
 
     out.append(f'<h3>{e(text["by_table"])}</h3><table class="counts-table by-table"><thead><tr>'
                f'<th>{e(text["unit_col"])}</th><th>{e(text["table_col"])}</th>'
-               + "".join(f'<th class="n">{e(_SEVERITY_LABEL[lang][s])}</th>' for s in SEVERITIES)
+               + "".join(f'<th class="n">{e(SEVERITY_LABELS[lang][s])}</th>' for s in SEVERITIES)
                + f'<th class="n">{e(text["total"])}</th></tr></thead><tbody>')
     for anchor, unit, path, rows in tally.units:
         heading = f'<a href="#{e(anchor)}">{e(unit or path)}</a>'
@@ -725,7 +706,7 @@ def _filters(tally: _Tally, lang: str, rules: dict) -> str:
            f'<fieldset class="sev"><span class="what">{e(text["by_severity_short"])}</span>']
     for s in SEVERITIES:
         out.append(f'<label class="sev-{s}"><input type="checkbox" name="severity" value="{s}" checked> '
-                   f'{e(_SEVERITY_LABEL[lang][s])} ({tally.severities[s]})</label>')
+                   f'{e(SEVERITY_LABELS[lang][s])} ({tally.severities[s]})</label>')
     out.append(f'</fieldset><fieldset class="rules"><span class="what">{e(text["by_rule"])}</span>')
     for rule_id in sorted(tally.rules):
         rule = rules.get(rule_id)

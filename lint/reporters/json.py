@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from lint.findings import FileResult, Finding
 from lint.reporters import ReportContext
+from lint.reporters.escape import json_dumps
 
 
 def as_dict(f: Finding) -> dict:
@@ -35,6 +35,6 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
     for result in results:
         for f in result.findings:
             out.write(separator)
-            out.write(json.dumps(as_dict(f), ensure_ascii=False))
+            out.write(json_dumps(as_dict(f)))
             separator = ",\n  "
     out.write("[]\n" if separator.startswith("[") else "\n]\n")

@@ -7,7 +7,6 @@ of a finding, so a viewer tracks it across edits that move it.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path, PurePosixPath
 from typing import TextIO
@@ -16,6 +15,7 @@ from urllib.parse import quote
 from lint import __version__
 from lint.findings import FileResult, Severity, fingerprints
 from lint.reporters import ReportContext
+from lint.reporters.escape import json_dumps
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -86,7 +86,7 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
             "results": sarif_results,
         }],
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write(json_dumps(document, indent=2))
     out.write("\n")
 
 

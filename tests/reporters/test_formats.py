@@ -87,8 +87,10 @@ def test_json_lines_agrees_with_json(expected):
 
 
 def test_concise_agrees_with_json(expected):
-    lines = report("concise", str(EXAMPLES)).splitlines()
-    assert lines == [f"{f['file']}:{f['line']}:{f['column']}: {f['rule']} [{f['severity']}] {f['message']}" for f in expected]
+    lines = report("concise", str(EXAMPLES), "--max-per-rule", "0").splitlines()
+    label = {"error": "错误", "warning": "警告", "info": "提示"}
+    assert lines == [f"{f['file']}:{f['line']}:{f['column']}: {f['rule']} [{label[f['severity']]}] {f['message']}"
+                     for f in expected]
 
 
 def test_text_shows_the_source_line_and_a_caret(tmp_path):
