@@ -17,10 +17,21 @@ class _Group(click.Group):
     def main(self, *args, **kwargs):
         # click exits 2 on usage errors already; keep every other failure at 2 as well,
         # without a traceback, and let findings decide between 0 and 1.
+        from lint.writing import WRITE_ERRORS, abandon_stdout
+
         try:
-            return super().main(*args, **kwargs)
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # here, not at exit, where a failure is a traceback-like "Exception ignored"
         except UsageFailure as failure:
             click.echo(f"jxlint: {failure}", err=True)
+            sys.exit(EXIT_USAGE)
+        except OSError as error:
+            if error.errno not in WRITE_ERRORS:
+                raise
+            abandon_stdout()
+            click.echo(f"jxlint: cannot write the output: {error.strerror or error}", err=True)
             sys.exit(EXIT_USAGE)
 
 
@@ -111,6 +122,11 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
               cache_root=None if no_cache else Path(cache_dir).absolute() if cache_dir else default_directory())
     try:
         files = run.files(list(paths))
+        _refuse_overwriting_inputs(run, files, (output, write_baseline), (baseline, config_file, *packs))
+        message_lang = run.settings_for(files[0]).lang if files else (lang or "zh")
+        if run.cache is not None:
+            for warning in run.cache.warnings():
+                click.echo(f"jxlint: warning: {warning}", err=True)
         if show_settings:
             _show_settings(run, files[0] if files else paths[0])
             return
@@ -119,11 +135,15 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         if write_baseline:
             from lint import baseline as baselines
 
-            count = baselines.write(Path(write_baseline), list(results))
-            click.echo(f"jxlint: wrote {count} findings to {write_baseline}", err=True)
+            try:
+                count = baselines.write(Path(write_baseline), list(results))
+            except OSError as error:
+                raise UsageFailure(f"cannot write {write_baseline}: {error.strerror or error}") from None
+            click.echo(f"jxlint: {baselines.message('written', message_lang, count=count, path=write_baseline)}", err=True)
             sys.exit(EXIT_CLEAN)
-        if baseline:
-            results = map(_baseline_hider(baseline), results)
+        hider = _baseline_hider(baseline, message_lang) if baseline else None
+        if hider is not None:
+            results = map(hider, results)
         if len(files) > 10 and sys.stderr.isatty() and not os.environ.get("CI"):
             results = _with_progress(results, len(files))
         seen = _Seen()
@@ -134,6 +154,10 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         raise UsageFailure(f"no such file or folder: {error}") from None
     except (ConfigError, PackError) as error:
         raise UsageFailure(f"configuration error: {error}") from None
+    if hider is not None:
+        from lint import baseline as baselines
+
+        click.echo(f"jxlint: {baselines.message('hidden', message_lang, count=hider.hidden, path=baseline)}", err=True)
     threshold = _fail_level(run, files, fail_level)
     failed = any(severity >= threshold for severity in seen.severities)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
@@ -151,13 +175,26 @@ class _Seen:
             yield result
 
 
-def _baseline_hider(path: str):
+def _refuse_overwriting_inputs(run, files, outputs, inputs) -> None:
+    """An output (-o, --write-baseline) that is a file the run reads would destroy it: refuse."""
+    from lint.writing import OutputIsInput, refuse_inputs
+
+    read = [*files, *(given for given in inputs if given), *(str(path) for path in run.config_files())]
+    for output in outputs:
+        if output:
+            try:
+                refuse_inputs(output, read)
+            except OutputIsInput as error:
+                raise UsageFailure(f"refusing to overwrite an input: {error}") from None
+
+
+def _baseline_hider(path: str, lang: str):
     from pathlib import Path
 
     from lint import baseline as baselines
 
     try:
-        return baselines.Hider(baselines.read(Path(path)), Path(path).parent)
+        return baselines.Hider(baselines.read(Path(path), lang), Path(path).parent)
     except baselines.BaselineError as error:
         raise UsageFailure(str(error)) from None
 
@@ -200,6 +237,7 @@ def _report(results, output_format, output, lang, color, rules, statistics, max_
     from lint.reporters import DEFAULT_MAX_PER_RULE, HUMAN_FORMATS, ReportContext, load
     from lint.reporters import statistics as statistics_report
     from lint.reporters.escape import printable
+    from lint.writing import atomic_output
 
     if max_per_rule is None:
         max_per_rule = DEFAULT_MAX_PER_RULE if output_format in HUMAN_FORMATS else 0
@@ -207,7 +245,7 @@ def _report(results, output_format, output, lang, color, rules, statistics, max_
     render = statistics_report.render if statistics else load(output_format).render
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            with atomic_output(output) as handle:
                 render(results, handle, context)
         except OSError as error:
             raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
@@ -324,13 +362,20 @@ def import_command(source, output, sheet, force) -> None:
     from pathlib import Path
 
     from lint.importer import ImportError_, import_table
-    from lint.writing import OutputExists, write_atomically
+    from lint.importer.grid import MAX_INPUT_BYTES
+    from lint.reading import read_regular
+    from lint.writing import OutputExists, OutputIsInput, refuse_inputs, write_atomically
 
     try:
-        if source == "-":
-            result = import_table(sys.stdin.buffer.read(), name="-", sheet=sheet)
-        else:
-            result = import_table(Path(source).read_bytes(), name=source, sheet=sheet)
+        if output:
+            refuse_inputs(output, [source])
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if source == "-" else read_regular(source, MAX_INPUT_BYTES)
+        if len(data) > MAX_INPUT_BYTES:
+            raise UsageFailure(f"{source}: larger than {MAX_INPUT_BYTES >> 20} MB; a table export is far smaller, "
+                               "so this is not imported")
+        result = import_table(data, name=source, sheet=sheet)
+    except OutputIsInput as error:
+        raise UsageFailure(f"refusing to overwrite an input: {error}") from None
     except OSError as error:
         raise UsageFailure(f"cannot read {source}: {error.strerror or error}") from None
     except ImportError_ as error:
@@ -352,8 +397,11 @@ def import_command(source, output, sheet, force) -> None:
 @main.command()
 def clean() -> None:
     """Remove the result cache (.jxlint_cache/ here, or $JXLINT_CACHE_DIR)."""
-    from lint.cache import Cache, default_directory
+    from lint.cache import Cache, CacheError, default_directory
 
     directory = default_directory()
-    removed = Cache(directory).clean()
+    try:
+        removed = Cache(directory).clean()
+    except CacheError as error:
+        raise UsageFailure(str(error)) from None
     click.echo(f"removed {directory}" if removed else f"no cache at {directory}")

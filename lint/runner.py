@@ -16,11 +16,12 @@ from typing import Iterator
 
 from lint.cache import Cache
 from lint.config import Settings, find_config, load_settings
-from lint.discover import discover
+from lint.discover import LinkOutside, discover
 from lint.engine import Linter
 from lint.findings import FileResult
 from lint.loading.load import MAX_FILE_BYTES
 from lint.loading.source import decode
+from lint.reading import NotRegularFile, read_regular
 
 # Below this many files per worker, starting processes costs more than it saves.
 _FILES_PER_WORKER = 8
@@ -37,13 +38,15 @@ class Run:
     stdin_filename: str = "-"
     keep_text: bool = True  # reporters that quote lines need the source text
     cache_root: Path | None = None  # the cache folder; None: no cache
+    refused: dict = field(default_factory=dict)  # path → (English, Chinese) reason it is not read
     _settings: dict = field(default_factory=dict)  # config path (or None) → Settings
     _linters: dict = field(default_factory=dict)
+    _cache: Cache | None = None
 
     def description(self) -> dict:
         """What a worker process needs to rebuild this run."""
         return {name: getattr(self, name) for name in
-                ("cli", "config", "isolated", "suppressions", "stdin_filename", "keep_text", "cache_root")}
+                ("cli", "config", "isolated", "suppressions", "stdin_filename", "keep_text", "cache_root", "refused")}
 
     def settings_for(self, path: str) -> Settings:
         if self.isolated:
@@ -65,20 +68,31 @@ class Run:
             self._linters[key] = Linter(settings.ruleset(), lang=settings.lang, suppressions=self.suppressions)
         return self._linters[key]
 
+    def config_files(self) -> list[Path]:
+        """The config files this run has read so far (the run must never write over them)."""
+        return [source for source in self._settings if source is not None]
+
     def rules(self) -> dict:
         """Every rule in force in this run, by id (for formats that describe rules)."""
         return {rule.id: rule for settings in self._settings.values() for rule in settings.ruleset()}
 
     def files(self, paths: list[str]) -> list[str]:
         chosen = []
-        for path, named in discover(paths):
-            if named:
-                chosen.append(path)
-                continue
-            settings = self.settings_for(path)
-            if settings.is_included(path) and not settings.is_excluded(path):
-                chosen.append(path)
+        for path, named, refused in discover(paths):
+            if not named:
+                settings = self.settings_for(path)
+                if not settings.is_included(path) or settings.is_excluded(path):
+                    continue
+            chosen.append(path)
+            if refused is not None:
+                self.refused[path] = _reasons(refused)
         return chosen
+
+    @property
+    def cache(self) -> Cache | None:
+        if self._cache is None and self.cache_root is not None:
+            self._cache = Cache(self.cache_root)
+        return self._cache
 
     def results(self, files: list[str], jobs: int = 1, stdin: bytes | None = None) -> Iterator[FileResult]:
         """Check ``files`` and yield their results in order; ``-`` is read from ``stdin``."""
@@ -98,29 +112,30 @@ class Run:
                 yield next(checked) if path in to_workers else self.check(path, stdin if path == "-" else None)
 
     def _cached(self, path: str) -> bool:
-        if self.cache_root is None:
+        if self.cache is None or path in self.refused:
             return False
         try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+            data = read_regular(path, MAX_FILE_BYTES)
         except OSError:
             return False
         linter = self.linter(self.settings_for(path))
-        cache = Cache(self.cache_root)
-        return cache.has(cache.key(linter.fingerprint, path, data))
+        return self.cache.has(self.cache.key(linter.fingerprint, shown_path(path), data))
 
     def check(self, path: str, stdin: bytes | None = None) -> FileResult:
         settings = self.settings_for(path)
         linter = self.linter(settings)
-        shown = self.stdin_filename if path == "-" else path
+        shown = shown_path(self.stdin_filename if path == "-" else path)
         if stdin is not None:
             data = stdin
+        elif path in self.refused:
+            english, chinese = self.refused[path]
+            return linter.check_unreadable(shown, OSError(0, chinese if linter.lang == "zh" else english))
         else:
             try:
-                with open(path, "rb") as handle:
-                    data = handle.read(MAX_FILE_BYTES + 1)  # enough to know it is too big
+                data = read_regular(path, MAX_FILE_BYTES)  # one byte more than the limit: enough to know it is too big
             except OSError as error:
-                return linter.check_unreadable(shown, error)
+                english, chinese = _reasons(error)
+                return linter.check_unreadable(shown, OSError(error.errno, chinese if linter.lang == "zh" else english))
         result = self._cached_check(linter, shown, data)
         ignored = settings.ignored_for(path)
         if ignored:
@@ -128,21 +143,41 @@ class Run:
         return result
 
     def _cached_check(self, linter: Linter, path: str, data: bytes) -> FileResult:
-        if self.cache_root is None:
+        cache = self.cache
+        if cache is None:
             result = linter.check_bytes(path, data)
         else:
-            cache = Cache(self.cache_root)
             key = cache.key(linter.fingerprint, path, data)
-            findings = cache.get(key)
+            findings = cache.get(key, linter.fingerprint, data)
             if findings is None:
                 result = linter.check_bytes(path, data)
-                cache.put(key, result.findings)
+                cache.put(key, linter.fingerprint, data, result.findings)
             else:
                 text = decode(data).text if self.keep_text else None
                 result = FileResult(path, findings, text.removeprefix("\ufeff") if text else text)
         if not self.keep_text:
             result.text = None  # streamed formats never quote lines: do not hold every file in memory
         return result
+
+
+def shown_path(path: str) -> str:
+    """``path`` as reports print it: a name that is not valid UTF-8 (Python keeps its bytes as
+    lone surrogates, which no reporter can encode) shows those bytes as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
+def _reasons(error: OSError) -> tuple[str, str]:
+    """(English, Chinese) reason a file is not read, for JX014's message."""
+    if isinstance(error, LinkOutside):
+        return "a symbolic link that points outside the repository; not read", "符号链接指向仓库之外，未读取"
+    if isinstance(error, NotRegularFile):
+        return f"not a regular file ({error.kind}); not read", f"不是普通文件（{error.kind_zh}），未读取"
+    reason = error.strerror or type(error).__name__
+    return reason, reason
 
 
 _worker_run: Run | None = None

@@ -15,11 +15,22 @@ piece covering them, not five copies that would look like five cells.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 ZIP_MAGIC = b"PK\x03\x04"
+
+# Bounds for what a budget-system export can be: a unit's forms are tens of kilobytes of
+# workbook and a few thousand cells. An input past these is refused before it is expanded,
+# so a 5 KB workbook naming cell XFD1048576, one merge over a whole sheet or a zip bomb
+# costs milliseconds, not minutes and gigabytes.
+MAX_INPUT_BYTES = 16 * 1024 * 1024  # the file itself (workbook or text)
+MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024  # everything inside the workbook, as declared by the archive
+MAX_ARCHIVE_MEMBERS = 10_000
+MAX_GRID_CELLS = 2_000_000  # cells a sheet's rows hold once merged ranges are spread over them
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +146,35 @@ class NotAWorkbook(Exception):
     """The bytes claim to be an .xlsx workbook but openpyxl cannot open them."""
 
 
+class TooLarge(NotAWorkbook):
+    """A workbook that would expand past the bounds above; the message says which and how far."""
+
+
+def _check_archive(data: bytes) -> None:
+    """Refuse a workbook whose archive declares more than we will expand (zipfile enforces the
+    declared sizes while reading, so a member cannot inflate past what it declares)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise NotAWorkbook(str(error) or type(error).__name__) from None
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        raise TooLarge(f"the archive holds {len(members):,} files; an .xlsx export holds a few dozen")
+    expanded = sum(member.file_size for member in members)
+    if expanded > MAX_UNCOMPRESSED_BYTES:
+        raise TooLarge(f"it would expand to {expanded / 2**20:,.0f} MB, more than the {MAX_UNCOMPRESSED_BYTES >> 20} MB "
+                       "a table export can need (a zip bomb?)")
+
+
 def workbook_sheets(data: bytes) -> list[Sheet]:
     """Every worksheet of an .xlsx workbook, merged cells resolved (see the module docstring)."""
     import warnings
 
     import openpyxl
 
+    if len(data) > MAX_INPUT_BYTES:
+        raise TooLarge(f"the workbook is {len(data) / 2**20:,.0f} MB, more than the {MAX_INPUT_BYTES >> 20} MB a table export can be")
+    _check_archive(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style", unknown extensions: not the user's problem
@@ -155,24 +189,43 @@ def workbook_sheets(data: bytes) -> list[Sheet]:
 
 
 def _worksheet(sheet) -> Sheet:
-    covered: dict[tuple[int, int], Piece | None] = {}  # (row, column) → its merged piece, or None
+    """The sheet's rows, built from the cells it actually holds, never from its dimensions.
+
+    ``max_row``/``max_column`` trust the file: one cell at XFD1048576 would make 17 billion.
+    Only rows with a cell in them are kept (a run of blank rows becomes one, which the form
+    reader treats the same), and a merged range is clipped to the rows and columns in use.
+    """
+    cells: dict[int, dict[int, str]] = {}  # row → column → text, non-empty cells only
+    for (row, column), cell in sheet._cells.items():  # noqa: SLF001 - openpyxl's own sparse store
+        if text := cell_text(cell):
+            cells.setdefault(row, {})[column] = text
+    last_column = max((column for row in cells.values() for column in row), default=0)
+    used = sorted(cells)
+    merges: dict[int, list[tuple[int, int, Piece | None]]] = {}  # row → (first, last column, piece)
+    spread = 0
     for merged in sheet.merged_cells.ranges:
-        text = cell_text(sheet.cell(merged.min_row, merged.min_col))
-        for row in range(merged.min_row, merged.max_row + 1):
-            piece = Piece(text, merged.min_col - 1, merged.max_col - 1, continued=row > merged.min_row) if text else None
-            covered[(row, merged.min_col)] = piece
-            for column in range(merged.min_col + 1, merged.max_col + 1):
-                covered[(row, column)] = None  # part of the piece starting further left
+        first, last = merged.min_col, min(merged.max_col, last_column)
+        text = cells.get(merged.min_row, {}).get(first, "")
+        if first > last or not text:
+            continue  # an empty merge hides only empty cells
+        rows = used[bisect.bisect_left(used, merged.min_row) : bisect.bisect_right(used, merged.max_row)]
+        spread += len(rows) * (last - first + 1)
+        if spread > MAX_GRID_CELLS:
+            raise TooLarge(f"its merged cells cover more than {MAX_GRID_CELLS:,} cells in use; a table export covers far fewer")
+        for row in rows:
+            merges.setdefault(row, []).append((first, last, Piece(text, first - 1, last - 1, continued=row > merged.min_row)))
     rows = []
-    for number in range(1, (sheet.max_row or 0) + 1):
-        pieces = []
-        for column in range(1, (sheet.max_column or 0) + 1):
-            if (number, column) in covered:
-                if (piece := covered[(number, column)]) is not None:
-                    pieces.append(piece)
-            elif text := cell_text(sheet.cell(number, column)):
-                pieces.append(Piece(text, column - 1, column - 1))
-        rows.append(Row(number, pieces))
+    for number in used:
+        if rows and rows[-1].number < number - 1:
+            rows.append(Row(rows[-1].number + 1))  # the blank rows between
+        spans = sorted(merges.get(number, []), key=lambda span: span[0])
+        starts = [span[0] for span in spans]
+        pieces = {first: piece for first, _, piece in spans}
+        for column, text in cells[number].items():
+            at = bisect.bisect_right(starts, column) - 1
+            if at < 0 or column > spans[at][1]:  # not under a merge: the merge's own cell is its piece
+                pieces[column] = Piece(text, column - 1, column - 1)
+        rows.append(Row(number, [pieces[column] for column in sorted(pieces)]))
     return Sheet(sheet.title, rows)
 
 

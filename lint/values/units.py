@@ -89,17 +89,21 @@ def _pint_signature(unit: str | None) -> list | None:
 
 
 @functools.cache
-def _signature_file() -> Path:
+def _signature_file() -> str:
+    """The user-cache entry's name (:mod:`lint.usercache`), keyed by the definitions file."""
     from lint import usercache
 
-    return usercache.folder() / f"units_{usercache.digest(_DEFINITIONS.read_bytes())}.json"
+    return f"units_{usercache.digest(_DEFINITIONS.read_bytes())}.json"
 
 
 @functools.cache
 def _signatures() -> dict:
     """pint's answers about our units from earlier runs, keyed by the definitions file's hash:
     a run whose units are all known never imports pint (~100 ms of a pre-commit run)."""
+    from lint import usercache
+
     try:
-        return json.loads(_signature_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        table = json.loads(usercache.read(_signature_file()) or b"{}")
+    except ValueError:
         return {}
+    return table if isinstance(table, dict) else {}
