@@ -9,6 +9,7 @@ or clear a row (``value_kinds: [percent]``) without knowing the parser's types.
 
 from __future__ import annotations
 
+from lint.loading.model import CYCLE
 from lint.values import COUNT_UNITS, MONEY_UNITS, TargetValue, ValueKind
 
 # The words a pack may use, with what they mean (shown by the checks' docstrings).
@@ -57,3 +58,9 @@ def unit_kind(unit: str | None) -> str:
     # currency) look at the unit itself.
     return "number"
 
+
+
+def repeats_annual(subject) -> bool:
+    """A 实施周期指标值 that repeats the row's 年度指标值 word for word: report the row once, on the annual cell."""
+    annual = subject.indicator.annual_value
+    return subject.column == CYCLE and annual is not None and annual.text.strip() == subject.cell.text.strip()

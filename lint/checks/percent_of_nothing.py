@@ -1,0 +1,58 @@
+"""A percentage on an indicator that names no rate: ``维护社会稳定 ≥95%`` is 95% of nothing.
+
+A percentage is a share of something: 覆盖率 of the people entitled, 合格率 of the items
+accepted, 满意度 of the people asked. When the 三级指标 names no such share — a slogan
+(维护社会稳定, 促进村集体经济发展, 保护生态环境卫生) or a state (确保日常工作正常运行) — the
+percentage has no numerator and no denominator, so nobody can count whether it was met.
+财预〔2021〕101号 asks for indicators that can be measured; 中发〔2018〕34号 for targets that
+are 指向明确.
+
+A name defines a share when it carries a rate word (率, 度, 比例, 占比, 覆盖, 满意 …), a
+compliance or completion word that reads as "the share that …" (符合, 达标, 完成, 按时,
+发放 …), or a change (提高, 降低, 增长 … by so many percent). Those words are the
+``rate_words`` option.
+
+Options:
+    rate_words: regular expressions; a name matching one defines what the percentage is of.
+    placeholders: names that mark an empty row (不适用, 无 …): never reported.
+
+A number inside a sentence ("企业所得税减按15%征收") is the sentence's business (JX101). A
+实施周期指标值 that repeats the 年度指标值 is reported once, on the 年度指标值.
+
+Located on the value cell. Message parameters: ``name`` (shortened), ``text`` (the value).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lint.checks._context import ValueCell
+from lint.checks._kinds import repeats_annual, value_kind
+from lint.checks._measurability import brief
+from lint.checks._names import PLACEHOLDERS, normalise
+from lint.findings import Hit
+
+SCOPE = "value"
+OPTIONS = {
+    "rate_words": [
+        "率", "(?<![年季制])度", "比例", "占比", "比重", "覆盖", "满意", "百分", "%", "％",
+        "达标", "达到", "合格", "优良", "完成", "满足", "符合", "按照", "依照", "按时", "及时", "准时", "到位", "执行",
+        "使用", "普及", "参与", "知晓", "通过", "准确", "正确", "成功", "落实", "兑现", "发放", "拨付", "兑付", "支付",
+        "增长", "增加", "提高", "提升", "降低", "下降", "减少", "节约", "节省", "缩短", "幅度", "变化",
+    ],
+    "placeholders": PLACEHOLDERS,
+}
+PATTERN_OPTIONS = ("rate_words",)
+
+
+def check(rule, subject: ValueCell) -> Iterator[Hit]:
+    if repeats_annual(subject) or subject.value.in_sentence:
+        return
+    if not any(value_kind(piece) == "percent" for piece in subject.value.pieces):
+        return
+    name = normalise(subject.indicator.name.text)
+    if not name or name in {normalise(p) for p in rule.options["placeholders"]}:
+        return
+    if rule.options["rate_words"].search(name):
+        return
+    yield Hit(subject.cell.span, params={"name": brief(subject.indicator.name.text), "text": brief(subject.value.text)})
