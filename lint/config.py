@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from lint.findings import Span
 from lint.loading.source import decode
+from lint.loading.slips import detail_text
 from lint.loading.tree import build_tree, compose, to_plain
 from lint.loading.validate import validate
 from lint.rulepack import DEFAULT, Origin, RuleSet, configure, load_rules
@@ -151,7 +152,7 @@ def _from_yaml(where: str, data: bytes) -> tuple[dict, Origin]:
     root, problems = compose(decoded.text.removeprefix("\ufeff"))
     if root is None:
         if problems:
-            raise ConfigError(f"{where}:{problems[0].span.line}:{problems[0].span.column}: {problems[0].params['detail']}")
+            raise ConfigError(f"{where}:{problems[0].span.line}:{problems[0].span.column}: {detail_text(problems[0])}")
         return {}, Origin(where, lambda keys, key=False: Span.point(1, 1))
     tree, problems = build_tree(root)
     problems = problems or validate(tree, "config")

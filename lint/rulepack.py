@@ -19,6 +19,7 @@ from lint import checks
 from lint.findings import Severity, Span
 from lint.loading import labels
 from lint.loading.source import decode
+from lint.loading.slips import detail_text
 from lint.loading.tree import Node, build_tree, compose, locate, to_plain
 from lint.loading.validate import validate
 from lint.resources import data_dir
@@ -184,7 +185,7 @@ def _parse(where: str, data: bytes) -> Node:
     if root is None and not problems:
         raise PackError(where, Span.point(1, 1), "rule pack is empty")
     if problems:
-        raise PackError(where, problems[0].span, f"YAML syntax error: {problems[0].params['detail']}")
+        raise PackError(where, problems[0].span, f"YAML syntax error: {detail_text(problems[0])}")
     tree, problems = build_tree(root)
     if not problems:
         problems = validate(tree, "rule-pack")

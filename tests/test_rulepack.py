@@ -90,7 +90,7 @@ def test_a_pack_extending_default_twice_loads_it_once(tmp_path, province):
         ("pack: p\nextends: [default]\ndisable: [ZZ1]\n", 3, 11, "no rule matches"),
         ("pack: p\nextends: [default]\noverride:\n  JX404: {severity: fatal}\n", 4, 21, "must be one of"),
         ("pack: p\npack: q\n", 2, 1, "duplicate key"),
-        ("pack: [p\n", 1, 9, "YAML syntax"),
+        ("pack: [p\n", 1, 7, "YAML syntax"),
         ("pack: p\nrules:\n  - !!python/object:os.system {}\n", 3, 5, "not allowed"),
     ],
     ids=["bad-id", "unknown-rule", "unknown-option", "option-type", "disable-nothing", "severity", "duplicate", "syntax", "tag"],

@@ -10,12 +10,15 @@ Options:
     problem: the loader problem this rule reports — one of ``yaml-syntax``,
         ``duplicate-key``, ``flow-comma-split``, ``unsafe-tag``, ``complex-key``,
         ``too-large``, ``too-deep``, ``file-too-big``, ``empty-file``, ``binary-file``, ``undecodable``,
-        ``encoding-not-utf8``, ``not-target-file``, ``schema``, and ``unused-suppression``
+        ``encoding-not-utf8``, ``not-target-file``, ``schema``, ``invisible-character``,
+        ``bad-scalar`` (a value its YAML tag cannot read), ``column-conflict`` (one row
+        filling a column under two names), and ``unused-suppression``
         (found by :mod:`lint.suppress` after the checks ran), ``unreadable`` (the file
         could not be read at all).
 
 Message parameters: ``detail`` (schema and syntax problems), ``key``, ``first_line``
-(duplicate keys), ``tag``, ``encoding``, ``bytes``, ``limit``.
+(duplicate keys and column conflicts, with ``first``), ``tag`` and ``reason`` (unsafe tags and
+unreadable values), ``char`` (invisible characters), ``encoding``, ``bytes``, ``limit``.
 """
 
 from __future__ import annotations

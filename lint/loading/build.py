@@ -1,11 +1,13 @@
 """Located tree → typed model.
 
 Runs after schema validation and is tolerant: a part of the tree with the wrong shape was
-already reported, so it is skipped here, and the rest of the file is still checked.
+already reported, so it is skipped here, and the rest of the file is still checked. What
+the schema cannot see is reported here: one row filling a column under two of its names.
 """
 
 from __future__ import annotations
 
+from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import (
     DepartmentTable,
@@ -43,16 +45,18 @@ def _first(mapping: MapNode, keys: tuple[str, ...]) -> Cell | None:
     return None
 
 
-def build_target(path: str, root: MapNode) -> TargetFile:
+def build_target(path: str, root: MapNode, problems: list[Hit] | None = None) -> TargetFile:
+    """The model of ``root``; problems found on the way are appended to ``problems``."""
+    found = problems if problems is not None else []
     target = TargetFile(path, unit=_cell(root.get("单位")), year=_cell(root.get("年度")))
-    target.projects = [_project(node) for node in _seq(root.get("项目")) if isinstance(node, MapNode)]
+    target.projects = [_project(node, found) for node in _seq(root.get("项目")) if isinstance(node, MapNode)]
     department = _map(root.get("部门整体"))
     if department is not None:
-        target.department = _department(department)
+        target.department = _department(department, found)
     return target
 
 
-def _project(node: MapNode) -> ProjectTable:
+def _project(node: MapNode, problems: list[Hit]) -> ProjectTable:
     table = ProjectTable(title=_cell(node.get("项目名称")), span=node.span)
     table.fields = {key: cell for key in _PROJECT_FIELDS if (cell := _cell(node.get(key))) is not None}
     cycle = _map(node.get("实施周期"))
@@ -64,11 +68,11 @@ def _project(node: MapNode) -> ProjectTable:
     if goals is not None:
         table.cycle_goal = _cell(goals.get("实施周期总目标"))
         table.annual_goal = _cell(goals.get("年度目标"))
-    _indicator_tree(table, node)
+    _indicator_tree(table, node, problems)
     return table
 
 
-def _department(node: MapNode) -> DepartmentTable:
+def _department(node: MapNode, problems: list[Hit]) -> DepartmentTable:
     table = DepartmentTable(title=_cell(node.get("部门名称")), span=node.span)
     table.fields = {key: cell for key in _DEPARTMENT_FIELDS if (cell := _cell(node.get(key))) is not None}
     table.income = _amount_lines(node.get("收入"))
@@ -76,7 +80,7 @@ def _department(node: MapNode) -> DepartmentTable:
     table.total = _cell(node.get("合计"))
     table.goal = _first(node, ("总体绩效目标", "年度总体目标"))
     table.tasks = [_task(item) for item in _seq(node.get("年度重点工作任务")) if isinstance(item, MapNode)]
-    _indicator_tree(table, node)
+    _indicator_tree(table, node, problems)
     return table
 
 
@@ -98,7 +102,7 @@ def _task(node: MapNode) -> Task:
     )
 
 
-def _indicator_tree(table, node: MapNode) -> None:
+def _indicator_tree(table, node: MapNode, problems: list[Hit]) -> None:
     """Flatten 一级 → 二级 → [三级] into rows; unknown labels were reported by the schema."""
     tree = _map(node.get("绩效指标"))
     if tree is None:
@@ -115,12 +119,13 @@ def _indicator_tree(table, node: MapNode) -> None:
                 continue
             table.level2_cells.append((level1, level2, level2_key))
             for row in _seq(rows):
-                indicator = _indicator(row, level1, level2, level1_key, level2_key)
+                indicator = _indicator(row, level1, level2, level1_key, level2_key, problems)
                 if indicator is not None:
                     table.indicators.append(indicator)
 
 
-def _indicator(row: Node, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell) -> Indicator | None:
+def _indicator(row: Node, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell,
+               problems: list[Hit]) -> Indicator | None:
     mapping = _map(row)
     name = _cell(mapping.get("指标")) if mapping else None
     if mapping is None or name is None:
@@ -131,8 +136,23 @@ def _indicator(row: Node, level1: str, level2: str, level1_cell: Cell, level2_ce
         level2=level2,
         level1_cell=level1_cell,
         level2_cell=level2_cell,
-        cycle_value=_first(mapping, _CYCLE_KEYS),
-        annual_value=_first(mapping, _ANNUAL_KEYS),
-        target_value=_first(mapping, _TARGET_KEYS),
+        cycle_value=_column(mapping, _CYCLE_KEYS, problems),
+        annual_value=_column(mapping, _ANNUAL_KEYS, problems),
+        target_value=_column(mapping, _TARGET_KEYS, problems),
         span=mapping.span,
     )
+
+
+def _column(mapping: MapNode, names: tuple[str, ...], problems: list[Hit]) -> Cell | None:
+    """The value of the first of ``names`` the row fills; every other name filled on the
+    same row is a conflict (a plain lookup would drop its value without a word)."""
+    filled = [(name, cell) for name in names if (cell := _cell(mapping.get(name))) is not None]
+    if not filled:
+        return None
+    (first, kept), *others = filled
+    first_key = mapping.key_cell(first)
+    for name, cell in others:
+        key = mapping.key_cell(name)
+        problems.append(Hit(key.span, {"key": name, "first": first, "first_line": first_key.span.line},
+                            value=cell.text, problem="column-conflict"))
+    return kept

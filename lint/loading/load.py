@@ -38,10 +38,11 @@ def load_target(path: str, data: bytes) -> LoadResult:
         return LoadResult(None, problems + syntax, text)
     if root is None:
         return LoadResult(None, problems + [Hit(Span.point(1, 1), {}, problem="empty-file")], text)
-    tree, tree_problems = build_tree(root)
+    tree, tree_problems = build_tree(root, text, clean=True)
     problems += tree_problems
     if not isinstance(tree, MapNode) or not any(key in tree.items for key in _TOP_KEYS):
         # A YAML file of another kind: one finding, not one per unknown key.
         return LoadResult(None, problems + [Hit(tree.span, {}, problem="not-target-file")], text)
     problems += validate(tree)
-    return LoadResult(build_target(path, tree), problems, text)
+    target = build_target(path, tree, problems)
+    return LoadResult(target, problems, text)

@@ -70,11 +70,11 @@ def test_deep_nesting_stops_at_the_depth_limit():
     assert [p.problem for p in problems] == ["too-deep"]
 
 
-def test_syntax_error_is_located():
-    root, problems = compose("单位: 东莞市妇女联合会\n项目:\n  - 项目名称: [购买\n")
+def test_syntax_error_at_the_end_of_input_points_at_the_last_line():
+    root, problems = compose("单位: 东莞市妇女联合会\n项目: []\n年度\n")
     assert root is None
     (problem,) = problems
     assert problem.problem == "yaml-syntax"
-    # libyaml notices the unclosed bracket at the end of input, one line past the text:
+    # libyaml notices the missing colon at the end of input, one line past the text:
     # the finding points at the end of the last line instead, where it can be shown.
-    assert (problem.span.line, problem.span.column) == (3, 14)
+    assert (problem.span.line, problem.span.column) == (3, 3)
