@@ -19,10 +19,12 @@ from lint.values.grammar import (
 )
 from lint.values.model import Comparison, TargetValue, ValueKind
 from lint.values.parser import (
+    AmountReading,
     QuantityInText,
     parse_amount,
     parse_value,
     quantities_in,
+    read_amount,
     without_dates,
 )
 from lint.values.units import conversion_factor, to_quantity, unit_registry
@@ -43,7 +45,9 @@ __all__ = [
     "Comparison",
     "TargetValue",
     "ValueKind",
+    "AmountReading",
     "parse_amount",
+    "read_amount",
     "parse_value",
     "conversion_factor",
     "to_quantity",

@@ -15,7 +15,7 @@ from lint.values.model import Comparison
 # One character to one character only (see the module docstring).
 FOLD = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},  # ０-９
-    "＞": ">", "＜": "<", "＝": "=", "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤",
+    "＞": ">", "＜": "<", "＝": "=", "﹦": "=", "═": "=", "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤",
     "％": "%", "﹪": "%", "～": "~", "〜": "~", "／": "/", "．": ".",
     "－": "-", "—": "-", "–": "-",
 })
@@ -66,6 +66,11 @@ GRADED_WORDS = frozenset({
     "合格及以上", "满意", "非常满意", "比较满意", "较满意", "基本满意", "不满意",
 })
 
+# The longest cell the grammar reads. A target value is a few dozen characters; a cell
+# longer than this is pasted text (ValueKind.OVERLONG), and bounding it keeps every pattern
+# below fast whatever the cell holds.
+MAX_CELL = 2000
+
 # Phrases of up to this many characters without a digit are QUALITATIVE; longer
 # ones are sentences (UNPARSED).
 SHORT_PHRASE_MAX = 8
@@ -80,62 +85,109 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = r"(?>\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+)"
 # 千/万/亿 after digits multiply them, unless they start a money unit (1.5万元 is 1.5 万元).
-_MULTIPLIER = r"(?:\s*[千万亿](?!\s*元))?"
+_MULTIPLIER = r"(?:\s*+[千万亿](?!\s*+元))?"
 # Chinese numerals start with a digit or 十 (a lone 百/千/万 is a word, not a number).
-_CHINESE = r"(?:[零〇一二两三四五六七八九]|十)(?:[零〇一二两三四五六七八九十百]|[千万亿](?!\s*元))*"
-_FRACTION = rf"(?:百分之|千分之)\s*(?:{_ARABIC}|{_CHINESE}|百)"
+_CHINESE = r"(?:[零〇一二两三四五六七八九]|十)(?:[零〇一二两三四五六七八九十百]|[千万亿](?!\s*+元))*+"
+_FRACTION = rf"(?:百分之|千分之)\s*+(?:{_ARABIC}|{_CHINESE}|百)"
 # Chinese numerals only count when they are the whole cell ("两场", "十二个"): inside
 # a sentence they are words ("一站式", "十四五", "两个规划").
 _NUMBER_WHOLE = rf"{_FRACTION}|(?:{_ARABIC}){_MULTIPLIER}|{_CHINESE}"
 _NUMBER_IN_TEXT = rf"{_FRACTION}|(?:{_ARABIC}){_MULTIPLIER}"
 
 _BASE_UNIT = _alternation((*BASE_UNITS, "个月"))
+# At most this many "/" in a rate (元/人/天 has two): a longer chain is not a unit anyone
+# writes, and pint's parser recurses once per "/" (元 + "/人" × 1,000 overflowed the stack).
+MAX_RATE_DEPTH = 3
 # A unit, or a rate built from units: 元/人/天, 个/年, 元/亩.
-UNIT = rf"(?:{_BASE_UNIT})(?:\s*/\s*(?:{_BASE_UNIT}))*"
+UNIT = rf"(?:{_BASE_UNIT})(?:\s*+/\s*+(?:{_BASE_UNIT})){{0,{MAX_RATE_DEPTH}}}"
 _RANGE_SEPARATOR = r"[-~至到]"
-_PAREN = r"[（(][^（）()]*[）)]"
+_PAREN = r"[（(][^（）()]*+[）)]"
 
 
 def _quantity(number: str) -> str:
-    """A QUANTITY or RANGE with optional comparison (before or after) and parenthesis."""
+    """A QUANTITY or RANGE with optional comparison (before or after), approximation and parenthesis.
+
+    Every run of spaces is matched possessively (``\\s*+``): a cell of 30,000 spaces between
+    two tokens must not be tried at every split point.
+    """
     return rf"""
-        (?:(?P<prefix>{_alternation(PREFIX_COMPARISONS)})\s*)?
-        (?P<number>{number})\s*(?P<unit>{UNIT})?
-        (?:\s*{_RANGE_SEPARATOR}\s*(?P<upper>{number})\s*(?P<upper_unit>{UNIT})?)?
-        (?:\s*(?P<suffix>{_alternation(SUFFIX_COMPARISONS)}))?
-        (?:\s*(?P<paren>{_PAREN}))?
+        (?:(?P<prefix>{_alternation(PREFIX_COMPARISONS)})\s*+)?
+        (?:(?P<about>{_alternation(ABOUT_WORDS)})\s*+)?
+        (?P<number>{number})(?P<more>{_alternation(MORE_WORDS)})?\s*+(?P<unit>{UNIT})?
+        (?:\s*+{_RANGE_SEPARATOR}\s*+(?P<upper>{number})\s*+(?P<upper_unit>{UNIT})?)?
+        (?:\s*+(?P<around>左右|上下))?
+        (?:\s*+(?P<suffix>{_alternation(SUFFIX_COMPARISONS)}))?
+        (?:\s*+(?P<paren>{_PAREN}))?
     """
 
+
+# Words that make a number approximate: 约1.5万人次, 近3000人, 30余场, 30多场 (the number is
+# kept; TargetValue.approximate says it is not exact).
+ABOUT_WORDS = ("约", "大约", "近", "将近", "接近")
+MORE_WORDS = ("余", "多")
 
 QUANTITY_WHOLE = re.compile(_quantity(_NUMBER_WHOLE), re.VERBOSE)
 QUANTITY_IN_TEXT = re.compile(_quantity(_NUMBER_IN_TEXT), re.VERBOSE)
 
-_DEADLINE = r"(?P<deadline>之前|以前|前|以内|之内)?"
+# --- dates and periods -------------------------------------------------------------------
+# They are read from the cell without any whitespace ("6 月 30 日之前" is 6月30日之前), so
+# none of these patterns has to skip spaces.
+
+_CHINESE_DIGITS = "〇零一二三四五六七八九"
+YEAR_TOKEN = rf"(?:\d{{4}}|[{_CHINESE_DIGITS}]{{4}})"  # 2025, 二〇二五
+_MONTH_TOKEN = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY_TOKEN = r"(?:[12]\d|3[01]|0?[1-9])"
+# Written before a date ("于2024年底前完成", "截至6月30日").
+_DATE_LEAD = r"(?:于|在|截至|截止到|截止)?"
+# A deadline word, then the verb many forms add ("9月底到位", "2024年年底前完成").
+_DATE_TAIL = r"(?P<deadline>之前|以前|前|以内|之内|内)?(?P<done>完成|到位|完工|办结|结束|实现|达成|落实)?"
+
 # 2023-2025年, 2023年-2025年度.
-PERIOD = re.compile(r"(?P<start>\d{4})\s*(?:年度?)?\s*[-~至到]\s*(?P<end>\d{4})\s*年度?")
-# 2025年12月31日前, 12月31日, 2025年, 6 月 30 日之前.
-DATE_CHINESE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年度?)?\s*(?:(?P<month>\d{1,2})\s*月份?)?\s*"
-    rf"(?:(?P<day>\d{{1,2}})\s*[日号])?\s*{_DEADLINE}"
-)
-# 2025-12-31, 2025/12/31, 2025.12.31, 2025-12.
+PERIOD = re.compile(r"(?P<start>\d{4})(?:年度?)?[-~至到](?P<end>\d{4})年度?")
+# One point in time in words: 2025年12月31日, 12月31日, 2025年, 11月底, 2024年年底, 年底,
+# 当年, 年内, 2021年全年, 月底, 三季度末; or a part of a year: 上半年, 第三季度, 2024年下半年.
+DATE_CHINESE = re.compile(rf"""
+    {_DATE_LEAD}
+    (?:(?P<year>{YEAR_TOKEN})年度?|(?P<this_year>当年度?|本年度?|今年|年度(?=内)|年(?=内)))?
+    (?:
+        (?P<month>{_MONTH_TOKEN})月份?(?:(?P<day>{_DAY_TOKEN})[日号])?(?P<month_end>底|末)?
+      | (?P<half>[上下])半年
+      | 第?(?P<quarter>[一二三四1-4])季度(?P<quarter_end>末|底)?
+      | (?:(?<=年)|(?<=年度)|年)(?P<year_end>底|末)
+      | (?P<every_month>每月|月)(?:底|末)
+      | (?P<whole_year>全年度?)
+    )?
+    {_DATE_TAIL}
+""", re.VERBOSE)
+# 2025-12-31, 2025/12/31, 2025.12.31, 2025-12, 2023.07.
 DATE_NUMERIC = re.compile(
-    r"(?P<year>\d{4})\s*(?P<separator>[-/.])\s*(?P<month>\d{1,2})"
-    rf"(?:\s*(?P=separator)\s*(?P<day>\d{{1,2}}))?\s*{_DEADLINE}"
+    rf"{_DATE_LEAD}(?P<year>\d{{4}})(?P<separator>[-/.])(?P<month>\d{{1,2}})"
+    rf"(?:(?P=separator)(?P<day>\d{{1,2}}))?{_DATE_TAIL}"
 )
+# Where a span of dates is cut in two: 2024.03-2024.11, 2024年1月-6月, 1月至6月. The
+# separator must be followed by a digit, so "9月底到位" is not cut at 到.
+DATE_SPAN = re.compile(rf"(?P<first>.+?)[-~至到](?P<second>(?:\d|[{_CHINESE_DIGITS}十]).*)")
 
 # Inside a sentence, digits that are not target numbers: dates, periods, and list
 # markers ("1、", "目标2:"). They are masked out before looking for quantities.
 NOT_A_TARGET = re.compile(r"""
-      (?:19|20)\d{2}\s*(?:年度?)?\s*[-~至到]\s*(?:19|20)\d{2}\s*年
-    | (?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}
-    | (?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?
-    | (?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?
-    | (?:^|(?<=[\s，,；;。])|(?<=目标))\d{1,2}\s*[、.:：)）](?!\d)
+      (?:19|20)\d{2}\s*+(?:年度?)?\s*+[-~至到]\s*+(?:19|20)\d{2}\s*+年
+    | (?:19|20)\d{2}\s*+[-/.]\s*+\d{1,2}\s*+[-/.]\s*+\d{1,2}
+    | (?:19|20)\d{2}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+[日号])?)?
+    | (?<![\d.])\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+[日号])?
+    | (?:^|(?<=[\s，,；;。])|(?<=目标))\d{1,2}\s*+[、.:：)）](?!\d)
 """, re.VERBOSE)
 
-AMOUNT = re.compile(rf"[¥￥]?\s*(?P<number>-?(?:{_ARABIC}))\s*(?P<unit>{_alternation(MONEY_UNITS)})?")
+AMOUNT = re.compile(rf"[¥￥]?\s*+(?P<number>-?(?:{_ARABIC}))\s*+(?P<unit>{_alternation(MONEY_UNITS)})?")
+
+# A number that a space cuts in two — PDF text layers do this: "1,234.567 8", "1, 234".
+# It starts only where a digit run starts, so a long run of digits is scanned once.
+BROKEN_NUMBER = re.compile(r"(?<![\d,.])(?:\d++,\s++\d|(?:\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++\.\d++)\s++\d)")
+
+# A template cell that was never filled in: ≥**%, X月X日, **人次. Each run stands where a
+# digit should; the cell is a placeholder when it reads as a value with a digit in its place.
+PLACEHOLDER_RUN = re.compile(r"(?<![A-Za-z])(?:[*＊]++|[XxＸｘ×]{1,4}+)(?![A-Za-z])")
 
 WHITESPACE = re.compile(r"\s+")

@@ -1,8 +1,10 @@
 """parse_value and parse_amount: cell text → structured value. Neither ever raises.
 
 parse_value tries the forms from the most specific to the least:
-PERIOD, DATE, a whole-cell QUANTITY/RANGE, numbers inside text (one → QUANTITY with
-in_sentence, several → COMPOUND), then QUALITATIVE or UNPARSED by length.
+PERIOD, DATE, a whole-cell QUANTITY/RANGE, a template PLACEHOLDER, an UNREADABLE number,
+numbers inside text (one → QUANTITY with in_sentence, several → COMPOUND), then
+QUALITATIVE or UNPARSED by length. A cell longer than grammar.MAX_CELL is OVERLONG and
+not parsed at all.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import functools
 import itertools
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from lint.values import grammar
 from lint.values.model import TargetValue, ValueKind
@@ -23,6 +26,10 @@ _FIRST_YEAR, _LAST_YEAR = 1900, 2100  # a 4-digit number in this span followed b
 _TIME_UNITS = frozenset(grammar.TIME_UNITS)
 _MONEY_FACTORS = {"元": 1, "千元": 1000, "万元": 10_000, "亿元": 100_000_000}
 _QUALIFIER_STRIP = " \t\r\n\u3000，,；;。.、:："
+# A date or a span of dates is short; longer cells are not tried as dates at all.
+_DATE_MAX = 40
+_HALVES = {"上": (1, 6), "下": (7, 12)}
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @functools.lru_cache(maxsize=16384, typed=True)
@@ -33,15 +40,25 @@ def parse_value(text: str | int | float | None) -> TargetValue:
     tables repeat the same cells ("良好", "≥85%") many times, and TargetValue is immutable.
     """
     original = "" if text is None else str(text)
+    if len(original) > grammar.MAX_CELL:
+        return TargetValue(original, ValueKind.OVERLONG)
     folded = original.translate(grammar.FOLD)
     start, end = _strip_bounds(folded)
     if start == end:
         return TargetValue(original, ValueKind.EMPTY)
-    for parse in (_period, _date, _whole_quantity, _quantities_in_text):
+    for parse in (_period, _date, _whole_quantity, _placeholder, _unreadable, _quantities_in_text):
         value = parse(original, folded, start, end)
         if value is not None:
             return value
     return _words(original, folded[start:end])
+
+
+class AmountReading(NamedTuple):
+    """A money cell read: its amount in 元, or None and whether it held digits that did not
+    read as one amount ("1,234.567 8", "约100万元"), which a rule should report, not skip."""
+
+    amount: Decimal | None
+    unreadable: bool
 
 
 def parse_amount(text: str | int | float | Decimal | None, *, default_unit: str = "元") -> Decimal | None:
@@ -50,10 +67,22 @@ def parse_amount(text: str | int | float | Decimal | None, *, default_unit: str 
     A number without unit is in `default_unit` (元 unless the column header says
     otherwise, e.g. 预算金额（万元）). None when the cell is not an amount.
     """
-    factor = _MONEY_FACTORS[default_unit]
+    return read_amount(text, default_unit=default_unit).amount
+
+
+def read_amount(text: str | int | float | Decimal | None, *, default_unit: str = "元") -> AmountReading:
+    """:func:`parse_amount`, and for a cell that is not an amount, whether it held digits."""
     if text is None or isinstance(text, bool):
-        return None
+        return AmountReading(None, False)
+    amount = _amount(text, _MONEY_FACTORS[default_unit])
+    unreadable = amount is None and any(char.isdigit() for char in str(text)[:grammar.MAX_CELL])
+    return AmountReading(amount, unreadable)
+
+
+def _amount(text: str | int | float | Decimal, factor: int) -> Decimal | None:
     if isinstance(text, str):
+        if len(text) > grammar.MAX_CELL:
+            return None
         match = grammar.AMOUNT.fullmatch(text.translate(grammar.FOLD).strip())
         if match is None:
             return None
@@ -75,29 +104,121 @@ def _strip_bounds(text: str) -> tuple[int, int]:
 
 
 def _period(original: str, folded: str, start: int, end: int) -> TargetValue | None:
-    """PERIOD: a span of years, "2023-2025年"."""
-    match = grammar.PERIOD.fullmatch(folded, start, end)
-    if match is None:
+    """PERIOD: a span of years ("2023-2025年"), of months or dates ("2024年1月-6月",
+    "2024.03-2024.11"), or a part of a year ("上半年", "2024年第三季度")."""
+    compact = _compact_date(folded, start, end)
+    if compact is None:
         return None
-    first, last = int(match["start"]), int(match["end"])
-    if not (_is_year(first) and _is_year(last)):
+    match = grammar.PERIOD.fullmatch(compact)
+    if match is not None:
+        first, last = int(match["start"]), int(match["end"])
+        if not (_is_year(first) and _is_year(last)):
+            return None
+        return TargetValue(original, ValueKind.PERIOD, number=Decimal(first), upper=Decimal(last),
+                           year=first, end_year=last)
+    point = _point(compact)
+    if point is not None and point.kind is ValueKind.PERIOD:
+        return dataclasses.replace(point, text=original)
+    for separator in re.finditer(r"[-~至到](?=\d|[〇零一二三四五六七八九十])", compact):
+        span = _span(compact[:separator.start()], compact[separator.end():])
+        if span is not None:
+            return dataclasses.replace(span, text=original)
+    return None
+
+
+def _span(first_text: str, second_text: str) -> TargetValue | None:
+    """The PERIOD from ``first_text`` to ``second_text``; the second may leave out the
+    year ("2024年1月-6月"), and a bare number on either side is a month ("1-6月", "2024.03-11")."""
+    first, second = _point(first_text, tail=False), _point(second_text)
+    if first is None and second is not None and second.month is not None and first_text.isdigit():
+        first = _month_only(first_text)
+    elif second is None and first is not None and first.month is not None and second_text.isdigit():
+        second = _month_only(second_text)
+    if first is None or second is None or ValueKind.PERIOD in (first.kind, second.kind):
         return None
-    return TargetValue(original, ValueKind.PERIOD, number=Decimal(first), upper=Decimal(last))
+    if first.recurring or second.recurring or first.month is None and first.year is None:
+        return None
+    year, end_year = first.year or second.year, second.year or first.year
+    if (first.month is None) != (second.month is None):
+        return None
+    start = (year or 2000, first.month or 1, first.day or 1)
+    finish = (end_year or 2000, second.month or 12, second.day or 31)
+    if start > finish:
+        return None
+    return TargetValue("", ValueKind.PERIOD,
+                       number=Decimal(year) if year else None, upper=Decimal(end_year) if end_year else None,
+                       year=year, month=first.month, day=first.day,
+                       end_year=end_year, end_month=second.month, end_day=second.day, deadline=second.deadline)
+
+
+def _month_only(text: str) -> TargetValue | None:
+    month = int(text)
+    return TargetValue("", ValueKind.DATE, month=month) if 1 <= month <= 12 else None
 
 
 def _date(original: str, folded: str, start: int, end: int) -> TargetValue | None:
-    """DATE: a calendar date or year, possibly a deadline ("12月31日前")."""
-    match = (grammar.DATE_NUMERIC.fullmatch(folded, start, end)
-             or grammar.DATE_CHINESE.fullmatch(folded, start, end))
-    if match is None:
+    """DATE: a calendar date, a year or the budget year, possibly a deadline ("12月31日前")."""
+    compact = _compact_date(folded, start, end)
+    point = None if compact is None else _point(compact)
+    if point is None or point.kind is not ValueKind.DATE:
         return None
-    year, month, day = (int(match[name]) if match[name] else None for name in ("year", "month", "day"))
-    if match.re is grammar.DATE_NUMERIC and match["separator"] == "." and day is None:
-        return None  # "2025.12" is a decimal number, not December 2025
-    if not _is_calendar_date(year, month, day):
+    return dataclasses.replace(point, text=original)
+
+
+def _compact_date(folded: str, start: int, end: int) -> str | None:
+    """The cell without whitespace ("6 月 30 日之前" is 6月30日之前), if short enough to be a date."""
+    if end - start > 2 * _DATE_MAX:
         return None
-    return TargetValue(original, ValueKind.DATE, year=year, month=month, day=day,
-                       deadline=bool(match["deadline"]))
+    compact = grammar.WHITESPACE.sub("", folded[start:end])
+    return compact if len(compact) <= _DATE_MAX else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _point(compact: str, tail: bool = True) -> TargetValue | None:
+    """One DATE, or a part of a year as a PERIOD, written without spaces; None if it is neither.
+
+    ``tail``: deadline words and verbs may follow (not on the first end of a span).
+    """
+    numeric = grammar.DATE_NUMERIC.fullmatch(compact)
+    if numeric is not None:
+        if not tail and (numeric["deadline"] or numeric["done"]):
+            return None
+        year, month, day = (int(numeric[name]) if numeric[name] else None for name in ("year", "month", "day"))
+        if not _is_calendar_date(year, month, day):
+            return None
+        return TargetValue("", ValueKind.DATE, year=year, month=month, day=day, deadline=bool(numeric["deadline"]))
+    match = grammar.DATE_CHINESE.fullmatch(compact)
+    if match is None or (not tail and (match["deadline"] or match["done"])):
+        return None
+    year = _chinese_or_arabic(match["year"])
+    deadline = bool(match["deadline"])
+    if match["half"] or (match["quarter"] and not match["quarter_end"]):
+        first, last = (_HALVES[match["half"]] if match["half"]
+                       else (3 * _QUARTERS[match["quarter"]] - 2, 3 * _QUARTERS[match["quarter"]]))
+        if year is not None and not _is_year(year):
+            return None
+        return TargetValue("", ValueKind.PERIOD, number=Decimal(year) if year else None,
+                           upper=Decimal(year) if year else None, year=year, month=first,
+                           end_year=year, end_month=last, deadline=deadline)
+    month, day = _chinese_or_arabic(match["month"]), _chinese_or_arabic(match["day"])
+    if match["quarter_end"]:
+        month = 3 * _QUARTERS[match["quarter"]]
+    elif match["year_end"]:
+        month = 12
+    recurring = bool(match["every_month"])
+    # 当年, 年内, 全年, 月底: no year or month written, the budget year is meant.
+    relative = recurring or (bool(match["this_year"] or match["whole_year"]) and month is None)
+    if not (relative and year is None) and not _is_calendar_date(year, month, day):
+        return None
+    return TargetValue("", ValueKind.DATE, year=year, month=month, day=day, deadline=deadline, recurring=recurring)
+
+
+def _chinese_or_arabic(token: str | None) -> int | None:
+    """A year, month or day token as a number: "2025", "二〇二五", "11", "十一"."""
+    if not token:
+        return None
+    parsed = parse_number(token)
+    return None if parsed is None else int(parsed[0])
 
 
 def _is_calendar_date(year: int | None, month: int | None, day: int | None) -> bool:
@@ -123,6 +244,27 @@ def _whole_quantity(original: str, folded: str, start: int, end: int) -> TargetV
     """QUANTITY or RANGE filling the whole cell: "≥954100元", "90%及以上", "两场", "80%-90%"."""
     match = grammar.QUANTITY_WHOLE.fullmatch(folded, start, end)
     return None if match is None else _from_match(match, original)
+
+
+def _placeholder(original: str, folded: str, start: int, end: int) -> TargetValue | None:
+    """PLACEHOLDER: a template value never filled in ("≥**%", "X月X日", "**人次"): with a
+    digit in place of each run of * or X, it would read as a value on its own."""
+    core = folded[start:end]
+    if grammar.PLACEHOLDER_RUN.search(core) is None:
+        return None
+    filled = parse_value(grammar.PLACEHOLDER_RUN.sub("1", core))
+    readable = (ValueKind.QUANTITY, ValueKind.RANGE, ValueKind.DATE, ValueKind.PERIOD)
+    if filled.kind not in readable or filled.in_sentence:
+        return None
+    return TargetValue(original, ValueKind.PLACEHOLDER)
+
+
+def _unreadable(original: str, folded: str, start: int, end: int) -> TargetValue | None:
+    """UNREADABLE: a number a space cuts in two ("1,234.567 8"); read as two numbers, it
+    would silently become a different target."""
+    if grammar.BROKEN_NUMBER.search(folded, start, end) is None:
+        return None
+    return TargetValue(original, ValueKind.UNREADABLE)
 
 
 def _quantities_in_text(original: str, folded: str, start: int, end: int) -> TargetValue | None:
@@ -177,6 +319,7 @@ def _from_match(match: re.Match, original: str) -> TargetValue | None:
     comparison = (grammar.PREFIX_COMPARISONS.get(match["prefix"])
                   or grammar.SUFFIX_COMPARISONS.get(match["suffix"]))
     paren = match["paren"] and _clean(original[match.start("paren"):match.end("paren")])
+    approximate = bool(match["about"] or match["more"] or match["around"])
     return TargetValue(
         original,
         ValueKind.RANGE if upper_number is not None else ValueKind.QUANTITY,
@@ -186,6 +329,7 @@ def _from_match(match: re.Match, original: str) -> TargetValue | None:
         unit=unit,
         qualifier=paren or None,
         per_period=_per_period(unit),
+        approximate=approximate,
     )
 
 

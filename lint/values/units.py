@@ -46,6 +46,14 @@ def to_quantity(number: decimal.Decimal | int | float | str, unit: str | None) -
 
 @functools.lru_cache(maxsize=256)
 def _units(unit: str) -> pint.Unit:
+    # pint's parser recurses once per operator: a chain the grammar would never produce
+    # ("元" + "/人" × 1,000) is refused here rather than overflow the stack.
+    from lint.values.grammar import MAX_RATE_DEPTH
+
+    if unit.count("/") > MAX_RATE_DEPTH or len(unit) > 32:
+        from pint.errors import UndefinedUnitError
+
+        raise UndefinedUnitError(unit)
     return unit_registry().parse_units(unit.translate(_SYMBOL_NAMES))
 
 
