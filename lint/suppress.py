@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 
 from lint.findings import Finding, Hit, Span
 
-_DIRECTIVE = re.compile(r"(?:^|\s)#\s*jxlint:\s*(disable-next-line|disable-file|disable)\s*=\s*(?P<ids>[A-Za-z0-9_, ]+?)\s*$")
+# Possessive throughout: the ids may be separated by spaces, and a lazy id list followed by
+# \s*$ tried every split of a long run of trailing spaces (80,000 spaces: 33 s).
+_DIRECTIVE = re.compile(
+    r"(?:^|\s)#\s*+jxlint:\s*+(disable-next-line|disable-file|disable)\s*+=\s*+"
+    r"(?P<ids>[A-Za-z0-9_,]++(?:[ ,]++[A-Za-z0-9_,]++)*+)\s*+$"
+)
 _ID = re.compile(r"[A-Za-z]+[0-9]*")
 
 
@@ -26,13 +31,6 @@ class Suppression:
     span: Span  # where the id is written, for the unused-suppression finding
     misplaced: bool = False  # a disable-file below the header comments
     used: bool = field(default=False)
-
-    def silences(self, finding: Finding) -> bool:
-        return (
-            not self.misplaced
-            and finding.rule.startswith(self.rule)
-            and (self.line == 0 or finding.span.line == self.line)
-        )
 
 
 def parse(text: str) -> list[Suppression]:
@@ -56,12 +54,21 @@ def parse(text: str) -> list[Suppression]:
 
 def apply(findings: list[Finding], suppressions: list[Suppression]) -> tuple[list[Finding], list[Hit]]:
     """Findings left after suppression, and a problem hit for each suppression that silenced nothing."""
+    # Indexed by (line, id or prefix): a finding looks up its own line and the whole file
+    # (0) under each prefix of its id, so the cost is findings + suppressions, not their product.
+    index: dict[tuple[int, str], list[Suppression]] = {}
+    for suppression in suppressions:
+        if not suppression.misplaced:
+            index.setdefault((suppression.line, suppression.rule), []).append(suppression)
     kept = []
     for finding in findings:
-        silencing = [s for s in suppressions if s.silences(finding)]
-        for suppression in silencing:
-            suppression.used = True
-        if not silencing:
+        keys = [(line, finding.rule[:end]) for line in {finding.span.line, 0} for end in range(1, len(finding.rule) + 1)]
+        hits = [key for key in keys if key in index]
+        for key in hits:
+            for suppression in index.pop(key):  # marked once; later findings need only the key
+                suppression.used = True
+            index[key] = []
+        if not hits:
             kept.append(finding)
     unused = [
         Hit(s.span, {"rule": s.rule, "kind": s.kind, "reason": _reason(s)}, value=f"{s.kind}={s.rule}", problem="unused-suppression")
