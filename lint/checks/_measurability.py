@@ -12,7 +12,7 @@ import re
 
 from lint.loading import labels
 from lint.loading.model import Indicator
-from lint.values import BASE_UNITS, COUNT_UNITS, Comparison
+from lint.values import BASE_UNITS, COUNT_UNITS, Comparison, parse_value
 
 PERCENT = "%"
 # The value that means "all of it" for a ratio unit.
@@ -55,6 +55,22 @@ def bracketed_unit(name: str) -> str | None:
     """The unit the name gives in brackets: "咨询服务数（宗）" → 宗, "会议出勤率（%）" → %."""
     match = _BRACKETED_UNIT.search(compact(name))
     return match[1] if match and match[1] in BASE_UNITS else None
+
+
+def printed_unit(name: str) -> str | None:
+    """The unit the form prints in the name itself: "改造面积(平方米)" → 平方米, "完成及时率%" → %.
+
+    Narrower than :func:`name_unit`: a rate's name ("合格率") implies % but does not print it.
+    """
+    unit = bracketed_unit(name)
+    if unit:
+        return unit
+    text = compact(name)
+    if text.endswith(PERCENT):
+        return PERCENT
+    match = _BRACKETED_UNIT.search(text)
+    # Any unit the value parser knows, not only the base ones ("(元/人)", "(万元)").
+    return match[1] if match and parse_value("1" + match[1]).unit == match[1] else None
 
 
 def name_unit(name: str) -> str | None:

@@ -9,6 +9,13 @@ the name (…场次, …人次, 篇数 → 篇) — the hint writes the value wi
 "≥95" on 资金支付及时率(%) → "≥95%"); a bare percentage also gets the bound its direction
 needs ("90" on 项目验收合格率（%） → "≥90%").
 
+A table that prints every such unit in the names — each bare number in it sits on an
+indicator whose name ends with its unit ("改造面积(平方米)" = "1200", "完成及时率%" = "=99") —
+follows the form's own layout: its cells are not reported one by one, ``unit_in_name``
+reports the table once. Where some bare numbers have no unit anywhere, the names do not
+carry the units for the table and every bare number is reported, the bracketed ones included
+(seed 001: "咨询服务数（宗）" = "1080" beside "举办民生座谈会" = "12").
+
 Not reported: zero (0 needs no unit); a number followed by a word the parser does not know
 as a unit ("≥90分", "3A级"); a number in a sentence whose words just before it name the unit
 ("年法治宣传服务覆盖人次≥21800"); indicators matching ``exempt_names``.
@@ -35,10 +42,13 @@ from lint.checks._measurability import (
     brief,
     name_unit,
     names_a_rate,
+    printed_unit,
     unit_at_end,
 )
 from lint.findings import Hit
-from lint.values import FOLD, SUFFIX_COMPARISONS, TargetValue, ValueKind
+from lint.loading.model import Indicator, Table
+from lint.loading.tree import Cell
+from lint.values import FOLD, SUFFIX_COMPARISONS, TargetValue, ValueKind, parse_value
 
 SCOPE = "value"
 OPTIONS = {"exempt_names": ["指数", "系数", "比值", "倍数", "得分", "评分", "分值"]}
@@ -57,9 +67,42 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     bare = [part for part in value.pieces if _needs_unit(part)]
     if not bare:
         return
+    if units_only_in_names(rule, subject.table):
+        return
     # "全年培训完成率≥95": the words before the number name a rate, whatever the indicator is called.
     unit = PERCENT if bare[0].in_sentence and names_a_rate(bare[0].qualifier) else name_unit(name)
     yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "fix": _fix(value, bare[0], unit, name)})
+
+
+# The table last asked about, per rule: the engine checks a table's cells one after another,
+# so one entry makes the table-wide answer linear in the table's size.
+_LAST: dict[str, tuple[Table, list]] = {}
+
+
+def bare_numbers(rule, table: Table) -> list[tuple[Indicator, str, Cell]]:
+    """The value cells of ``table`` that this rule would report as numbers without a unit."""
+    last = _LAST.get(rule.id)
+    if last is not None and last[0] is table:
+        return last[1]
+    exempt = rule.options["exempt_names"]
+    cells = [
+        (indicator, column, cell)
+        for indicator in table.indicators
+        if rule.where.indicator(indicator) and not exempt.search(indicator.name.text)
+        for column, cell in indicator.values()
+        if rule.where.column(column) and any(_needs_unit(part) for part in parse_value(cell.text).pieces)
+    ]
+    _LAST[rule.id] = (table, cells)
+    return cells
+
+
+def units_only_in_names(rule, table: Table) -> list[tuple[Indicator, str, Cell]]:
+    """The bare numbers of ``table`` when every one of them has its unit printed in its
+    indicator's name (the form's layout, not an omission); empty otherwise."""
+    cells = bare_numbers(rule, table)
+    if cells and all(printed_unit(indicator.name.text) for indicator, _, _ in cells):
+        return cells
+    return []
 
 
 def _needs_unit(part: TargetValue) -> bool:

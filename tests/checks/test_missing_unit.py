@@ -98,3 +98,18 @@ def test_compound_and_sentence_values_without_unit():
     result = check_text(text, select=["JX103"])
     assert located(result) == [("JX103", *cell) for cell in cells(text, "培训完成率")]
     assert result.findings[0].hint.startswith("在数字后写上计量单位：「%」。")
+
+
+def test_a_table_that_prints_every_unit_in_the_names_is_left_to_jx108():
+    text = count_row('{指标: 改造面积(平方米), 实施周期指标值: "1200", 年度指标值: "1200"}').replace(
+        "\n          - {", "\n          - {指标: 培训人数(人), 实施周期指标值: ≥300, 年度指标值: ≥300}\n          - {", 1)
+    assert located(check_text(text, select=["JX103"])) == []
+    once = check_text(text, select=["JX108"])
+    assert len(once.findings) == 1 and "本表4个指标值只写了数字" in once.findings[0].message
+
+
+def test_a_bracketed_unit_beside_numbers_with_no_unit_anywhere_is_still_reported():
+    text = count_row('{指标: 改造面积(平方米), 实施周期指标值: "1200", 年度指标值: "1200"}').replace(
+        "\n          - {", '\n          - {指标: 受益人数, 实施周期指标值: "3000", 年度指标值: "3000"}\n          - {', 1)
+    assert [f.indicator for f in check_text(text, select=["JX103"]).findings] == ["受益人数"] * 2 + ["改造面积(平方米)"] * 2
+    assert check_text(text, select=["JX108"]).findings == []
