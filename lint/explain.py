@@ -141,8 +141,20 @@ def _parameter_meanings(doc: str) -> dict[str, str]:
         return {}
     paragraph = " ".join(doc[start + len("Message parameters:"):].split("\n\n")[0].split())
     meanings: dict[str, str] = {}
-    for match in _PARAMETER.finditer(paragraph):
-        meanings.setdefault(match.group(1), _plain(match.group(2) or ""))
+    waiting: list[str] = []  # "``start``, ``end`` (the 实施周期)": both share the one meaning
+    matches = list(_PARAMETER.finditer(paragraph))
+    for match, following in zip(matches, matches[1:] + [None]):
+        name, meaning = match.group(1), match.group(2)
+        between = paragraph[match.end():following.start()] if following else ""
+        if meaning is None and following is not None and between.strip() in (",", "and", ", and"):
+            waiting.append(name)
+            continue
+        for each in (*waiting, name):
+            meanings.setdefault(each, _plain(meaning or ""))
+        # "``first_line`` (duplicate keys, with ``first``)": a name inside a meaning shares it.
+        for inner in re.findall(r"``\{?(\w+)\}?``", meaning or ""):
+            meanings.setdefault(inner, _plain(meaning))
+        waiting = []
     return meanings
 
 
@@ -156,8 +168,10 @@ def _placeholders(rule: Rule, documented: dict[str, str], lang: str) -> list[str
     names = [name for _, name, _, _ in string.Formatter().parse(rule.text("hint", lang)) if name]
     common = _COMMON_PARAMETERS[lang]
     lines = []
+    options = check_documentation(rule.check).options
     for name in dict.fromkeys(names):
-        meaning = common.get(name) or documented.get(name) or ""
+        # A check may pass an option straight into the message (misplaced's ``belongs``).
+        meaning = common.get(name) or documented.get(name) or options.get(name) or ""
         lines.append(f"    {{{name}}}" + (f": {meaning}" if meaning else ""))
     return ([f"  {_HEAD[lang]['placeholders']}:"] + lines) if lines else []
 

@@ -77,12 +77,14 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None
+    _lines: list[str] | None = field(default=None, repr=False, compare=False)
 
     def line(self, number: int) -> str | None:
         if self.text is None:
             return None
-        lines = self.text.splitlines()
-        return lines[number - 1] if 0 < number <= len(lines) else None
+        if self._lines is None:  # split once: a file may have thousands of findings
+            self._lines = self.text.splitlines()
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else None
 
 
 @dataclass(frozen=True, slots=True)
