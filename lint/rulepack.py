@@ -11,11 +11,13 @@ located at its file, line and column.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from lint import checks
+from lint.checks._options import allowed
 from lint.findings import Severity, Span
 from lint.loading import labels
 from lint.loading.source import decode
@@ -23,6 +25,7 @@ from lint.loading.slips import detail_text
 from lint.loading.tree import Node, build_tree, compose, locate, to_plain
 from lint.loading.validate import validate
 from lint.resources import data_dir
+from lint.values.grammar import MAX_CELL
 
 DEFAULT = "default"
 LANGUAGES = ("zh", "en")
@@ -68,7 +71,7 @@ class Where:
         return (
             (self.level1 is None or indicator.level1 in self.level1)
             and (self.level2 is None or indicator.level2 in self.level2)
-            and (self.names is None or any(p.search(indicator.name.text) for p in self.names))
+            and (self.names is None or any(p.search(indicator.name.text[:SEARCH_LIMIT]) for p in self.names))
         )
 
     def column(self, column: str) -> bool:
@@ -203,6 +206,9 @@ def _parse(where: str, data: bytes) -> Node:
 def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
     module = _check_module(raw["check"], origin, path + ("check",))
     options = _options(module, raw.get("options", {}), origin, path + ("options",))
+    for part in ("message", "hint"):
+        for lang, template in raw[part].items():
+            _check_template(template, module, origin, path + (part, lang))
     line = origin.locate(path).line
     return Rule(
         id=raw["id"],
@@ -238,6 +244,41 @@ def configure(ruleset: RuleSet, rule_id: str, change: dict, origin: Origin, path
     ruleset.rules[rule_id] = replace(rule, **updates)
 
 
+# Filled in by the engine for every rule, whatever its check kind.
+COMMON_PARAMETERS = frozenset({"value", "indicator", "project", "column"})
+_DOCUMENTED = re.compile(r"``\{?([A-Za-z_][A-Za-z0-9_]*)\}?``")
+
+
+def message_parameters(module) -> frozenset[str]:
+    """The parameters a check kind fills in, as its docstring's "Message parameters:" lists them."""
+    doc = module.__doc__ or ""
+    _, found, listed = doc.partition("Message parameters:")
+    return COMMON_PARAMETERS | (frozenset(_DOCUMENTED.findall(listed)) if found else frozenset())
+
+
+def _check_template(template: object, module, origin: Origin, path: tuple) -> None:
+    """A message or hint may hold only plain ``{name}`` fields the check provides (and ``{{ }}``):
+    ``{value.attr}``, ``{0}``, ``{value:>1000000000}`` or a lone ``{`` would fail, leak or
+    exhaust memory on the first finding instead of at load."""
+    if not isinstance(template, str):
+        return  # the schema reports it
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise origin.error(path, f"bad message template: {error} (write {{{{ and }}}} for braces)") from None
+    provided = message_parameters(module)
+    for _, field, spec, conversion in fields:
+        if field is None:
+            continue
+        if not field.isidentifier() or spec or conversion:
+            raise origin.error(path, f"message field {{{field}{'!' + conversion if conversion else ''}"
+                                     f"{':' + spec if spec else ''}}} is not allowed: write a plain {{name}}")
+        if field not in provided:
+            kind = module.__name__.rsplit(".", 1)[-1]
+            raise origin.error(path, f"check '{kind}' provides no message parameter '{field}'; "
+                                     f"it provides: {', '.join(sorted(provided))}")
+
+
 def _check_module(kind: str, origin: Origin, path: tuple):
     try:
         return checks.load(kind)
@@ -251,9 +292,9 @@ def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = 
         if name not in known:
             kind = module.__name__.rsplit(".", 1)[-1]
             raise origin.error(path + (name,), f"check '{kind}' has no option '{name}'; options: {', '.join(known) or 'none'}", key=True)
-        expected = known[name]
-        if expected is not None and not _same_kind(expected, value):
-            raise origin.error(path + (name,), f"option '{name}' should be {type(expected).__name__}, not {type(value).__name__}")
+        problem = allowed(module, name).problem(value)
+        if problem:
+            raise origin.error(path + (name,), f"option '{name}' {problem}")
     options = {**known, **given} if defaults else dict(given)
     for name in getattr(module, "PATTERN_OPTIONS", ()):
         if name in options and not isinstance(options[name], AnyPattern):
@@ -272,24 +313,90 @@ class AnyPattern(list):
         self.compiled = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
 
     def search(self, text: str) -> re.Match | None:
-        return self.compiled.search(text)
+        return self.compiled.search(text[:SEARCH_LIMIT])
 
 
 def _any_of(patterns: list[str], origin: Origin, path: tuple) -> AnyPattern:
     for index, pattern in enumerate(patterns):
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as error:
-            raise origin.error(path + (index,), f"bad regular expression {pattern!r}: {error}") from None
+        _compile(pattern, origin, path + (index,))
     return AnyPattern(patterns)
 
 
-def _same_kind(default: object, value: object) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    return isinstance(value, type(default))
+# A pack's patterns come from whoever commits a pack or a .jxlint.yaml, and Python's regex
+# engine backtracks: "(a+)+$" on 32 a's and a "!" runs for minutes. Python has no linear-time
+# engine (google-re2 is not available everywhere jxlint runs), so a pattern is refused at load
+# when it can backtrack exponentially (a repeat inside a repeat, a repeated choice) or in a
+# high power (more than three open-ended repeats), and searches see at most SEARCH_LIMIT
+# characters, which bounds what is left.
+SEARCH_LIMIT = MAX_CELL
+_MAX_OPEN_REPEATS = 3
+_OPEN = 100  # a repeat allowing more than this counts as open-ended
+
+
+def _compile(pattern: object, origin: Origin, path: tuple) -> re.Pattern:
+    try:
+        compiled = re.compile(pattern)
+    except (re.error, TypeError, OverflowError, RecursionError) as error:
+        raise origin.error(path, f"bad regular expression {pattern!r}: {error}") from None
+    problem = _backtracking(pattern)
+    if problem:
+        raise origin.error(path, f"regular expression {pattern!r} is refused: {problem}; "
+                                 "a rule pack's patterns must not be able to backtrack without end")
+    return compiled
+
+
+def _backtracking(pattern: str) -> str | None:
+    """Why ``pattern`` can backtrack catastrophically, or None."""
+    from re import _constants as sre, _parser
+
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+    open_repeats = 0
+
+    def walk(items, repeated: bool) -> str | None:
+        nonlocal open_repeats
+        for op, argument in items:
+            if op in repeats or op is sre.POSSESSIVE_REPEAT:
+                low, high, body = argument
+                many = high > 1 and op in repeats  # a possessive repeat never gives back
+                if many and repeated:
+                    return "it nests one repeat inside another (like (a+)+)"
+                if many and any(inner is sre.BRANCH for inner, _ in _flatten(body)):
+                    return "it repeats a choice of alternatives (like (a|ab)+)"
+                if many and high > _OPEN:
+                    open_repeats += 1
+                found = walk(body, repeated or many)
+            elif op is sre.SUBPATTERN:
+                found = walk(argument[-1], repeated)
+            elif op is sre.ATOMIC_GROUP:
+                found = walk(argument, repeated)
+            elif op is sre.BRANCH:
+                found = next((why for branch in argument[1] if (why := walk(branch, repeated))), None)
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                found = walk(argument[1], repeated)
+            elif op is sre.GROUPREF_EXISTS:
+                found = walk(argument[1], repeated) or (walk(argument[2], repeated) if argument[2] else None)
+            else:
+                found = None
+            if found:
+                return found
+        return None
+
+    found = walk(_parser.parse(pattern), False)
+    if found is None and open_repeats > _MAX_OPEN_REPEATS:
+        found = f"it has {open_repeats} open-ended repeats (at most {_MAX_OPEN_REPEATS})"
+    return found
+
+
+def _flatten(items):
+    """The items of a parsed pattern, groups opened (but not repeats)."""
+    from re import _constants as sre
+
+    for op, argument in items:
+        yield op, argument
+        if op is sre.SUBPATTERN:
+            yield from _flatten(argument[-1])
+        elif op is sre.ATOMIC_GROUP:
+            yield from _flatten(argument)
 
 
 def _where(raw: dict, origin: Origin, path: tuple) -> Where:
@@ -306,13 +413,7 @@ def _where(raw: dict, origin: Origin, path: tuple) -> Where:
 
     names = None
     if "names" in raw:
-        compiled = []
-        for index, pattern in enumerate(raw["names"]):
-            try:
-                compiled.append(re.compile(pattern))
-            except re.error as error:
-                raise origin.error(path + ("names", index), f"bad regular expression: {error}") from None
-        names = tuple(compiled)
+        names = tuple(_compile(pattern, origin, path + ("names", index)) for index, pattern in enumerate(raw["names"]))
     return Where(
         level1=level("level1", labels.level1),
         level2=level("level2", labels.level2),

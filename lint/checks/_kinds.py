@@ -38,6 +38,8 @@ def value_kind(value: TargetValue) -> str:
         return "date"
     if value.kind in (ValueKind.QUALITATIVE, ValueKind.UNPARSED) or value.number is None:
         return "text"
+    if value.unit is None and value.qualifier and "百分比" in value.qualifier:
+        return "percent"  # the unit spelt out: "=99百分比"
     return unit_kind(value.unit)
 
 

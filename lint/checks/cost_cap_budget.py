@@ -12,13 +12,17 @@ Only caps in money (元, 千元, 万元, 亿元) count: a per-unit cost (≤210�
 is a standard, not a total, and is never compared with the budget. The value compared is
 the row's 年度指标值 (or its single 指标值 column) — 预算金额 is the year's budget, so a
 实施周期指标值 of a multi-year project is not comparable. 预算金额 is read with
-``parse_amount``; a bare number is in 元 (the form's header: 预算金额(元)).
+``parse_amount`` in the table's 金额单位 (元 when it has none). A bare figure with no unit in
+the cell or the table is taken as 元 only when it is at least ``yuan_at_least``; a smaller
+one ("936": 元 or 万元?) is compared with nothing, and JX314 reports it.
 
 Only rows under a 成本指标 label (一级, or 二级 under 产出指标 in older forms) whose
 三级指标 name matches ``cap_names`` are caps.
 
 Options:
-    cap_names: regular expressions (``re.search``) for the names of total-cost caps.
+    cap_names: regular expressions (``re.search``) for the names of total-cost caps, by
+        pattern: 预算控制数, 成本控制数, 项目总成本, 维修改造总成本, 总投资, 成本总额 …
+    yuan_at_least: a bare 预算金额 of at least this many is read as 元 (see above).
     tolerance: an absolute difference in 元 that is accepted (default 0: the cap is the
         budget, to the 元).
     relative_tolerance: a difference accepted as a fraction of 预算金额 (0.01 = 1%).
@@ -34,17 +38,27 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lint.checks._money import amount, cap_amount, in_unit, money
+from lint.checks._budget import YUAN_AT_LEAST, budget_in_yuan
+from lint.checks._money import cap_amount, in_unit, money
 from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import ANNUAL, TARGET, ProjectTable
 from lint.values import parse_value
 
 SCOPE = "table"
+# Total-cost names as forms write them: 预算控制数, 成本控制数, 项目总成本, 维修改造总成本, 成本总额,
+# 总投资, 总费用, 项目支出; not a part of the cost (车辆购置成本, 办公设备购置成本).
+CAP_NAMES = [
+    "(预算|成本|资金|费用|支出)控制数",
+    "总(成本|投资|费用|经费|造价|支出|金额)",
+    "成本(总额|合计)",
+    "^(指标\\d+[:：])?项目(成本|支出|经费|资金)$",
+]
 OPTIONS = {
-    "cap_names": ["预算控制数", "成本控制数", "项目总成本", "^项目成本$", "^总成本$", "成本总额"],
+    "cap_names": CAP_NAMES,
     "tolerance": 0,
     "relative_tolerance": 0,
+    "yuan_at_least": YUAN_AT_LEAST,
 }
 PATTERN_OPTIONS = ("cap_names",)
 
@@ -55,7 +69,7 @@ _ABOVE = {"zh": "比预算金额多", "en": "above the budget by"}
 def check(rule, table) -> Iterator[Hit]:
     if not isinstance(table, ProjectTable):
         return
-    budget = amount(table.budget_amount)
+    budget = budget_in_yuan(table, rule.options["yuan_at_least"])
     if budget is None:
         return
     cap_names = rule.options["cap_names"]
