@@ -9,11 +9,17 @@ in the unit the form uses, so the officer recognises the figure.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from lint.loading.model import Table
 from lint.loading.tree import Cell
-from lint.values import MONEY_UNITS, TargetValue, ValueKind, parse_amount
+from lint.values import MONEY_UNITS, TargetValue, ValueKind, parse_amount, read_amount
+
+# A 万元 line with this many digits and no decimals, among lines printed with decimals, is
+# read as a lost decimal point (1,234,567万元 is 123亿元): PDF text layers drop the point.
+LOST_POINT_DIGITS = 7
+_LOST_POINT = re.compile(r"\d+")
 
 
 def table_unit(table: Table) -> str:
@@ -53,3 +59,24 @@ def in_unit(yuan: Decimal, unit: str = "元") -> str:
 def money(yuan: Decimal, unit: str = "元") -> str:
     """``Decimal("72727000")``, "万元" → ``"7,272.70万元"``."""
     return in_unit(yuan, unit) + unit
+
+
+def unreadable(cell: Cell | None, unit: str = "元") -> bool:
+    """Whether the cell holds digits that do not read as one amount ("1,234.567 8", "12 345.67")."""
+    return cell is not None and not cell.is_blank and read_amount(cell.text, default_unit=unit).unreadable
+
+
+def lost_points(cells: list[Cell], unit: str, digits: int = LOST_POINT_DIGITS) -> list[Cell]:
+    """The cells of one block of amounts that look like a decimal point lost: a bare figure of
+    ``digits`` or more digits in a 万元/亿元 block whose other lines are printed with decimals."""
+    written = [(cell, written_unit(cell, unit), cell.text.translate(_FOLD_COMMA).strip()) for cell in cells if not cell.is_blank]
+    if not any("." in text for _, _, text in written):
+        return []
+    return [
+        cell for cell, cell_unit, text in written
+        if cell_unit in ("万元", "亿元") and _LOST_POINT.fullmatch(text.removesuffix(cell_unit).strip() or "x")
+        and len(text.removesuffix(cell_unit).strip()) >= digits
+    ]
+
+
+_FOLD_COMMA = str.maketrans({"，": ","})

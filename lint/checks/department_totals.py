@@ -11,8 +11,10 @@ The 预算整体情况 block of a department form lists 收入 (财政拨款, �
 
 Amounts are read with ``parse_amount`` (7,272.70万元 → 72727000元); a bare number is in the
 department's 金额单位. Lines whose label matches ``skip_lines`` (其中：…, 小计) are parts of
-another line and are not added again. A blank amount is not a line; when an amount
-cannot be read, the sums it belongs to are unknown and nothing is compared.
+another line and are not added again. A blank amount is not a line. An amount that cannot be
+read, or whose decimal point looks lost ("1234567" among 万元 lines with decimals), is
+reported where it is by ``unreadable_amount``; here the sums it belongs to are unknown and
+are not compared, and the other sums still are.
 
 Options:
     tolerance: the difference in 元 accepted as rounding (尾数误差). Default 100元 = 0.01万元:
@@ -20,6 +22,8 @@ Options:
         total by the last digit. Set 0 for forms printed to the 元.
     skip_lines: regular expressions (``re.search``) for 收入/支出 labels that are not
         separate lines.
+    lost_point_digits: as in ``unreadable_amount``: a bare 万元 figure this long among
+        lines with decimals is left out of the sums.
 
 Located on the 合计 cell when the total is wrong, on the first 收入 amount when the income
 does not match. Message parameters: ``line`` (合计 / 收入合计), ``stated`` (its amount),
@@ -31,14 +35,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lint.checks._money import amount, money, table_unit, written_unit
+from lint.checks._money import LOST_POINT_DIGITS, amount, lost_points, money, table_unit, written_unit
+from lint.checks.unreadable_amount import amount_blocks
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable
 from lint.loading.tree import Cell
 from lint.rulepack import AnyPattern
 
 SCOPE = "table"
-OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"]}
+OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"], "lost_point_digits": LOST_POINT_DIGITS}
 PATTERN_OPTIONS = ("skip_lines",)
 
 _TOTAL = {"zh": "合计", "en": "The total (合计)"}
@@ -51,10 +56,11 @@ def check(rule, table) -> Iterator[Hit]:
     unit = table_unit(table)
     tolerance = Decimal(str(rule.options["tolerance"]))
     skip = rule.options["skip_lines"]
+    lost = {id(cell) for block in amount_blocks(table) for cell in lost_points(block, unit, rule.options["lost_point_digits"])}
     income_cells = [cell for label, cell in table.income if not cell.is_blank and not _skipped(label, skip)]
-    income = _sum(income_cells, unit)
-    spending = _sum([cell for label, cell in table.expenditure if not cell.is_blank and not _skipped(label, skip)], unit)
-    tasks = _sum([task.amount for task in table.tasks if task.amount is not None and not task.amount.is_blank], unit)
+    income = _sum(income_cells, unit, lost)
+    spending = _sum([cell for label, cell in table.expenditure if not cell.is_blank and not _skipped(label, skip)], unit, lost)
+    tasks = _sum([task.amount for task in table.tasks if task.amount is not None and not task.amount.is_blank], unit, lost)
     shown = written_unit(table.total or next(iter(income_cells), None), unit)
 
     bases = []  # (sum, how it is described)
@@ -66,7 +72,7 @@ def check(rule, table) -> Iterator[Hit]:
             bases.append((both, {"zh": f"加上年度重点工作任务金额为 {money(both, shown)}",
                                  "en": f"with the 年度重点工作任务 amounts {money(both, shown)}"}))
 
-    total = amount(table.total, unit)
+    total = None if table.total is None or id(table.total) in lost else amount(table.total, unit)
     if total is not None and bases and not _matches(total, bases, tolerance):
         yield _hit(table.total, _TOTAL, total, bases, shown)
     if income is not None:
@@ -80,9 +86,9 @@ def _skipped(label: Cell, skip: AnyPattern) -> bool:
     return skip.search(label.text) is not None
 
 
-def _sum(cells: list[Cell], unit: str) -> Decimal | None:
+def _sum(cells: list[Cell], unit: str, lost: set[int]) -> Decimal | None:
     """The cells' amounts added up; None when there are none or one cannot be read."""
-    amounts = [amount(cell, unit) for cell in cells]
+    amounts = [None if id(cell) in lost else amount(cell, unit) for cell in cells]
     if not amounts or any(a is None for a in amounts):
         return None
     return sum(amounts, Decimal(0))
