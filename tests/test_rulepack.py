@@ -86,7 +86,7 @@ def test_a_pack_extending_default_twice_loads_it_once(tmp_path, province):
         ("pack: p\nextends: [default]\nrules:\n  - id: GD1\n", 4, 5, "missing key 'slug'"),
         ("pack: p\nextends: [default]\noverride:\n  JX999: {severity: error}\n", 4, 3, "no rule 'JX999'"),
         ("pack: p\nextends: [default]\noverride:\n  JX404: {options: {flor: 95}}\n", 4, 21, "no option 'flor'"),
-        ("pack: p\nextends: [default]\noverride:\n  JX404: {options: {floor: high}}\n", 4, 28, "should be int"),
+        ("pack: p\nextends: [default]\noverride:\n  JX404: {options: {floor: high}}\n", 4, 28, "should be a number"),
         ("pack: p\nextends: [default]\ndisable: [ZZ1]\n", 3, 11, "no rule matches"),
         ("pack: p\nextends: [default]\noverride:\n  JX404: {severity: fatal}\n", 4, 21, "must be one of"),
         ("pack: p\npack: q\n", 2, 1, "duplicate key"),
@@ -156,3 +156,113 @@ def test_pattern_options_are_compiled_once_into_one_pattern():
     rule = load_rules().rules["JX401"]
     assert rule.options["inputs"].search("预算执行率")
     assert not rule.options["inputs"].search("举办活动场次")
+
+
+# Values that passed the type check and then crashed the check on every file (JX015), or made a
+# rule that never fires: each is now a pack error at the value.
+BAD_OPTIONS = [
+    ("JX301", "tolerance", ".nan", "finite number"),
+    ("JX301", "relative_tolerance", ".nan", "finite number"),
+    ("JX404", "floor", ".nan", "finite number"),
+    ("JX404", "floor", "150", "from 0 to 100"),
+    ("JX105", "placeholders", "[1]", "item 1 should be a string"),
+    ("JX105", "placeholders", "[null]", "item 1 should be a string"),
+    ("JX402", "required", "[1]", "is not one of"),
+    ("JX402", "required", "[null]", "is not one of"),
+    ("JX402", "required", "[产出指标, 效果指标]", "'效果指标' is not one of"),
+    ("JX502", "min_term", "0.5", "whole number"),
+    ("JX502", "min_term", ".inf", "finite number"),
+    ("JX401", "threshold", "-1", "from 0 to 1"),
+    ("JX001", "problem", "yaml-sintax", "'yaml-sintax' is not one of"),
+    ("JX401", "terms", "[1]", "should be a regular expression"),
+]
+
+
+@pytest.mark.parametrize("rule_id, option, value, words", BAD_OPTIONS,
+                         ids=[f"{rule_id}-{option}-{value}" for rule_id, option, value, _ in BAD_OPTIONS])
+def test_option_values_are_checked_against_what_the_check_allows(tmp_path, rule_id, option, value, words):
+    line = f"  {rule_id}: {{options: {{{option}: {value}}}}}"
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\noverride:\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert (raised.value.span.line, raised.value.span.column) == (4, line.index(value) + 1), str(raised.value)
+    assert words in str(raised.value) and f"option '{option}'" in str(raised.value)
+
+
+def test_config_options_are_checked_the_same_way(tmp_path):
+    (tmp_path / ".jxlint.yaml").write_text("options:\n  JX301: {tolerance: .nan}\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text("单位: 东莞市妇女联合会\n年度: 2025\n项目: []\n", encoding="utf-8")
+    result = jxlint("check", "t.yaml", cwd=tmp_path)
+    assert result.exit_code == 2 and ".jxlint.yaml:2:" in result.output and "finite number" in result.output
+
+
+def test_good_option_values_still_load(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\noverride:\n  JX301: {options: {tolerance: 0.5, relative_tolerance: 0.01}}\n"
+                    "  JX402: {options: {required: [产出指标, 成本指标]}}\n  JX502: {options: {min_term: 3}}\n", encoding="utf-8")
+    rules = load_rules(["default", str(path)]).rules
+    assert rules["JX301"].options["tolerance"] == 0.5 and rules["JX502"].options["min_term"] == 3
+
+
+BAD_TEMPLATES = ["{value.nope}", "{0}", "{", "}", "{value:d}", "{value[99]}", "{value:>1000000000}", "{value!r}", "{nope}"]
+
+
+@pytest.mark.parametrize("template", BAD_TEMPLATES)
+def test_message_templates_allow_only_plain_fields_the_check_provides(tmp_path, template):
+    rule = PROVINCE.split("rules:\n", 1)[1].replace('en: "Benefit indicator', f'en: "{template} Benefit indicator')
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\nrules:\n" + rule, encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert raised.value.span.line == 11, str(raised.value)
+    result = jxlint("check", str(EXAMPLES), "--pack", str(path))
+    assert result.exit_code == 2 and f"{path}:11:" in result.output and "Traceback" not in result.output
+
+
+def test_literal_braces_and_provided_fields_are_fine(tmp_path):
+    rule = PROVINCE.split("rules:\n", 1)[1].replace('en: "Benefit indicator', 'en: "{{note}} {name} Benefit indicator')
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\nrules:\n" + rule, encoding="utf-8")
+    assert "GD101" in load_rules(["default", str(path)]).rules
+
+
+def _pack_with_pattern(tmp_path, where: str) -> str:
+    path = tmp_path / "p.yaml"
+    path.write_text(f"pack: p\nextends: [default]\noverride:\n{where}\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ("(a+)+$", "nests one repeat inside another"),
+    ("(a|aa)*b", "repeats a choice"),
+    ("(?:x*)*", "nests one repeat inside another"),
+    ("a*b*c*d*e", "open-ended repeats"),
+])
+def test_patterns_that_backtrack_without_end_are_refused_at_load(tmp_path, pattern, words):
+    for where in (f"  JX401: {{options: {{terms: ['{pattern}']}}}}", f"  JX401: {{where: {{names: ['{pattern}']}}}}"):
+        with pytest.raises(PackError, match=words) as raised:
+            load_rules(["default", _pack_with_pattern(tmp_path, where)])
+        assert raised.value.span.line == 4
+
+
+def test_the_redos_config_of_issue_11_is_refused_not_run(tmp_path):
+    """.jxlint.yaml with terms ["(a+)+$"] and an indicator named a×32 + "!" ran past 60 s."""
+    import subprocess
+    import sys
+
+    (tmp_path / ".jxlint.yaml").write_text("options:\n  JX401: {terms: [\"(a+)+$\"]}\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(
+        "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n    绩效指标:\n      产出指标:\n"
+        f"        数量指标:\n          - {{指标: {'a' * 32}!, 年度指标值: 5场}}\n", encoding="utf-8")
+    completed = subprocess.run([sys.executable, "-m", "lint", "check", "t.yaml"], cwd=tmp_path, capture_output=True,
+                               text=True, timeout=60)
+    assert completed.returncode == 2 and ".jxlint.yaml:2:" in completed.stderr + completed.stdout
+
+
+def test_pattern_searches_see_a_bounded_text():
+    from lint.rulepack import SEARCH_LIMIT, AnyPattern
+
+    pattern = AnyPattern(["x$"])
+    assert pattern.search("a" * 10 + "x")
+    assert not pattern.search("a" * SEARCH_LIMIT + "x")

@@ -24,9 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lint.checks._options import Choice
 from lint.findings import Hit
 from lint.loading.model import ANNUAL, Indicator, ProjectTable, Table
 from lint.values import (
+    BASE_UNITS,
     Comparison,
     TargetValue,
     ValueKind,
@@ -46,6 +48,7 @@ TOLERANCE = 0.05
 # The options every cycle-vs-annual check takes to tell totals from rates and averages.
 CUMULATIVE_OPTIONS = {"non_cumulative_units": NON_CUMULATIVE_UNITS, "non_cumulative_names": NON_CUMULATIVE_NAMES}
 CUMULATIVE_PATTERNS = ("non_cumulative_names",)
+CUMULATIVE_ALLOWED = {"non_cumulative_units": Choice(BASE_UNITS, many=True)}
 
 _LOWER_BOUNDS = frozenset({Comparison.GE, Comparison.GT})
 _UPPER_BOUNDS = frozenset({Comparison.LE, Comparison.LT})

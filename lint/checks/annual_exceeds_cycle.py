@@ -28,6 +28,7 @@ from typing import Iterator
 
 from lint.checks._context import IndicatorRow
 from lint.checks._cycle import (
+    CUMULATIVE_ALLOWED,
     CUMULATIVE_OPTIONS,
     CUMULATIVE_PATTERNS,
     annual_hit,
@@ -38,6 +39,7 @@ from lint.findings import Hit
 SCOPE = "indicator"
 OPTIONS = {**CUMULATIVE_OPTIONS, "skip_when_digit_drop": True}
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
+ALLOWED = CUMULATIVE_ALLOWED
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:

@@ -36,7 +36,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import IndicatorRow
+from lint.checks._options import Number
 from lint.checks._cycle import (
+    CUMULATIVE_ALLOWED,
     CUMULATIVE_OPTIONS,
     CUMULATIVE_PATTERNS,
     TOLERANCE,
@@ -51,6 +53,7 @@ from lint.findings import Hit
 SCOPE = "indicator"
 OPTIONS = {"tolerance": TOLERANCE, "skip_when_digit_drop": True, **CUMULATIVE_OPTIONS}
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
+ALLOWED = {**CUMULATIVE_ALLOWED, "tolerance": Number(minimum=0, maximum=1)}
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:

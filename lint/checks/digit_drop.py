@@ -32,7 +32,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import IndicatorRow
+from lint.checks._options import Number
 from lint.checks._cycle import (
+    CUMULATIVE_ALLOWED,
     CUMULATIVE_OPTIONS,
     CUMULATIVE_PATTERNS,
     TOLERANCE,
@@ -46,6 +48,7 @@ from lint.findings import Hit
 SCOPE = "indicator"
 OPTIONS = {"tolerance": TOLERANCE, **CUMULATIVE_OPTIONS}
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
+ALLOWED = {**CUMULATIVE_ALLOWED, "tolerance": Number(minimum=0, maximum=1)}
 
 _LEVEL = {
     "zh": "而这一指标是比率、标准或时限，不随年数累加，两栏本应一致",

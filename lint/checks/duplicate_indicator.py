@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from lint.checks._options import Words
 from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
 from lint.findings import Hit
 
 SCOPE = "table"
 OPTIONS = {"placeholders": PLACEHOLDERS}
+ALLOWED = {"placeholders": Words()}
 
 
 def check(rule, table) -> Iterator[Hit]:

@@ -33,12 +33,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from lint.checks._options import Number, Words
 from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
 from lint.findings import Hit
 
 SCOPE = "table"
 OPTIONS = {"terms": [], "inputs": [], "threshold": 0.2, "placeholders": PLACEHOLDERS}
 PATTERN_OPTIONS = ("terms", "inputs")
+ALLOWED = {"threshold": Number(minimum=0, maximum=1), "placeholders": Words()}
 
 
 def check(rule, table) -> Iterator[Hit]:

@@ -39,6 +39,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
+from lint.checks._options import Number, Words
 from lint.findings import Hit, Span
 from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable
 from lint.loading.tree import Cell
@@ -63,6 +64,7 @@ OPTIONS = {
 _TERM_BREAKS = set("，,；;、。:：!！?？()（）[]【】<>《》“”\"'‘’/□") | set("0123456789%")
 _FILLER = "均共约计达为有各"
 _TERM_MAX = 20
+ALLOWED = {"min_term": Number(minimum=1, maximum=_TERM_MAX, integer=True), "generic_terms": Words()}
 
 
 class _Target(NamedTuple):
@@ -84,12 +86,18 @@ def check(rule, table) -> Iterator[Hit]:
     goal = table.annual_goal
     text = goal.text
     masked = without_dates(text)
+    stated_terms = []
     for found_at in quantities_in(text):
         stated = found_at.value
-        if stated.kind is not ValueKind.QUANTITY or stated.unit is None:
+        # "30余场" is about 30: it agrees with 35场 as well as with 30场.
+        if stated.kind is not ValueKind.QUANTITY or stated.unit is None or stated.approximate:
             continue
         term_end = _term_end(text, found_at.start)
-        found = _indicator_for(text[_term_start(masked, term_end):term_end], stated, candidates, rule.options)
+        stated_terms.append((found_at, term_end, text[_term_start(masked, term_end):term_end]))
+    names = _NameIndex(candidates, [term for _, _, term in stated_terms], rule.options["min_term"])
+    for found_at, term_end, term in stated_terms:
+        stated = found_at.value
+        found = names.indicator_for(term, stated, rule.options)
         if found is None:
             continue
         target, tail = found
@@ -133,17 +141,41 @@ def _term_start(masked: str, end: int) -> int:
     return start
 
 
-def _indicator_for(term: str, stated: TargetValue, candidates: list[_Target], options: dict) -> tuple[_Target, str] | None:
-    """The one candidate whose name holds the longest tail of ``term``, with that tail; else None."""
-    names = [(row, _compact(row.indicator.name.text)) for row in candidates if _in_unit(row.value, stated) is not None]
-    for length in range(len(term), options["min_term"] - 1, -1):
-        tail = term[-length:]
-        matches = [row for row, name in names if tail in name]
-        if matches:
-            if tail in options["generic_terms"] or len(matches) > 1:
-                return None
-            return matches[0], tail
-    return None
+class _NameIndex:
+    """Which candidates' names contain each tail of the goal's terms, by unit.
+
+    Built in one pass over the names (each substring up to _TERM_MAX characters that is some
+    term's tail), so matching every number of a long goal against every row of a big table
+    costs the size of the two, not their product.
+    """
+
+    def __init__(self, candidates: list[_Target], terms: list[str], min_term: int) -> None:
+        tails = {term[-length:] for term in terms for length in range(min_term, len(term) + 1)}
+        longest = max(map(len, tails), default=0)
+        # tail → unit of the row's yearly value → the rows whose name holds the tail
+        self.rows: dict[str, dict[str | None, list[_Target]]] = {}
+        for row in candidates:
+            name = _compact(row.indicator.name.text)
+            held = {name[start:start + length] for start in range(len(name))
+                    for length in range(min_term, min(longest, len(name) - start) + 1)} & tails
+            for tail in held:
+                self.rows.setdefault(tail, {}).setdefault(_per_year(row.value), []).append(row)
+
+    def indicator_for(self, term: str, stated: TargetValue, options: dict) -> tuple[_Target, str] | None:
+        """The one candidate in a unit compatible with ``stated`` whose name holds the longest
+        tail of ``term``, with that tail; None when that tail is generic or names several."""
+        for length in range(len(term), options["min_term"] - 1, -1):
+            tail = term[-length:]
+            matches = [rows for unit, rows in self.rows.get(tail, {}).items() if _compatible(unit, stated)]
+            if matches:
+                if tail in options["generic_terms"] or len(matches) > 1 or len(matches[0]) > 1:
+                    return None
+                return matches[0][0], tail
+        return None
+
+
+def _compatible(unit: str | None, stated: TargetValue) -> bool:
+    return unit is None or conversion_factor(unit, _per_year(stated)) is not None
 
 
 def _compact(name: str) -> str:

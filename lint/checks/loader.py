@@ -18,17 +18,29 @@ Options:
 
 Message parameters: ``detail`` (schema and syntax problems), ``key``, ``first_line``
 (duplicate keys and column conflicts, with ``first``), ``tag`` and ``reason`` (unsafe tags and
-unreadable values), ``char`` (invisible characters), ``encoding``, ``bytes``, ``limit``.
+unreadable values), ``char`` (invisible characters), ``encoding``, ``bytes``, ``limit``,
+``offset`` (binary files), ``rule``, ``kind`` and ``reason`` (unused suppressions), ``rule`` and
+``error`` (check-crashed).
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from lint.checks._options import Choice
 from lint.findings import Hit
 
 SCOPE = "file"
 OPTIONS = {"problem": ""}
+# Every problem name the loader, the engine and lint.suppress report: a rule naming any
+# other would never fire.
+PROBLEMS = (
+    "bad-scalar", "binary-file", "check-crashed", "column-conflict", "complex-key", "duplicate-key",
+    "empty-file", "encoding-not-utf8", "file-too-big", "flow-comma-split", "invisible-character",
+    "not-target-file", "schema", "too-deep", "too-large", "undecodable", "unreadable", "unsafe-tag",
+    "unused-suppression", "yaml-syntax",
+)
+ALLOWED = {"problem": Choice(PROBLEMS)}
 
 
 def check(rule, problems: list[Hit]) -> Iterator[Hit]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import ValueCell
+from lint.checks._options import Choice
 from lint.checks._measurability import (
     BOUND_WORDS,
     CEILING_WORDS,
@@ -31,7 +32,7 @@ from lint.checks._measurability import (
     brief,
 )
 from lint.findings import Hit
-from lint.values import ValueKind
+from lint.values import BASE_UNITS, ValueKind
 
 SCOPE = "value"
 OPTIONS = {
@@ -40,6 +41,7 @@ OPTIONS = {
     "ceiling_names": list(CEILING_WORDS),
 }
 PATTERN_OPTIONS = ("exact_names", "ceiling_names")
+ALLOWED = {"units": Choice(BASE_UNITS, many=True)}
 
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:

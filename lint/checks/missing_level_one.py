@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from lint.checks._options import Choice, Words
 from lint.checks._names import PLACEHOLDERS, real_indicators
 from lint.findings import Hit
 from lint.loading import labels
 
 SCOPE = "table"
 OPTIONS = {"required": ["产出指标", "效益指标", "满意度指标"], "placeholders": PLACEHOLDERS}
+ALLOWED = {"required": Choice(labels.LEVEL1, many=True), "placeholders": Words()}
 
 _ABSENT = {"zh": "表中没有这一栏", "en": "the table has no such section"}
 _EMPTY = {"zh": "这一栏下只有空行或「不适用」「无」", "en": "it holds only empty or 不适用/无 rows"}

@@ -31,6 +31,7 @@ import re
 from typing import Iterator
 
 from lint.checks._context import ValueCell
+from lint.checks._options import Number
 from lint.checks._cycle import PER_YEAR, base_unit
 from lint.findings import Hit
 from lint.loading.model import ProjectTable
@@ -38,6 +39,7 @@ from lint.values import TargetValue, ValueKind
 
 SCOPE = "value"
 OPTIONS = {"min_period_years": 2, "wording": True}
+ALLOWED = {"min_period_years": Number(minimum=1, maximum=100, integer=True)}
 
 # Per-year words in the text around a number. A leading 年 counts ("年培训维权队伍人次≥18"),
 # but not 年底/年末/年内/年前/年初/年中 (deadlines and times of year) or 年份.

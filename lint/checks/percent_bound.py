@@ -42,22 +42,25 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if rule.options["signed_names"].search(name):
         return
+    # Read once per cell, not once per piece: a compound cell may have hundreds of pieces.
+    by_name = PERCENT if name_unit(name) == PERCENT else None
     for part in value.pieces:
-        unit = _rate_unit(part, name)
+        unit = _rate_unit(part, by_name)
         found = unit and _problem(part, unit)
         if found:
             yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), **found})
             return
 
 
-def _rate_unit(part: TargetValue, name: str) -> str | None:
+def _rate_unit(part: TargetValue, by_name: str | None) -> str | None:
+    """The ratio unit of ``part``: its own, the one its words name, or the indicator's (``by_name``)."""
     if part.kind not in (ValueKind.QUANTITY, ValueKind.RANGE) or part.number is None:
         return None
     if part.unit is not None:
         return part.unit if part.unit in FULL else None
     if part.in_sentence:
         return PERCENT if names_a_rate(part.qualifier) else None
-    return PERCENT if name_unit(name) == PERCENT else None
+    return by_name
 
 
 def _problem(part: TargetValue, unit: str) -> dict | None:

@@ -31,12 +31,14 @@ import re
 from typing import Iterator
 
 from lint.checks._context import ValueCell
+from lint.checks._options import Number, Words
 from lint.checks._measurability import brief, compact, suggestion
 from lint.findings import Hit
 from lint.values import TargetValue, ValueKind
 
 SCOPE = "value"
 OPTIONS = {"ignore": ["无", "不适用", "/"], "min_length": 2, "with_number": True}
+ALLOWED = {"ignore": Words(), "min_length": Number(minimum=1, maximum=100, integer=True)}
 
 # Punctuation and brackets the forms scatter through names and values.
 _NOISE = re.compile(r"[\s，,。.；;、：:！!？?“”\"'‘’「」『』《》<>〈〉（）()【】\[\]{}—\-_·…~～/／]")

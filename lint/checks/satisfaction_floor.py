@@ -25,12 +25,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from lint.checks._options import Number
 from lint.findings import Hit
 from lint.loading.model import CYCLE
 from lint.values import Comparison, ValueKind, parse_value
 
 SCOPE = "indicator"
 OPTIONS = {"floor": 90}
+ALLOWED = {"floor": Number(minimum=0, maximum=100)}
 
 _LOWER_BOUNDS = (None, Comparison.GE, Comparison.GT, Comparison.EQ)
 _SAME_CYCLE = {"zh": "（实施周期指标值相同，一并修改）", "en": " (the cycle value is the same; change both)"}

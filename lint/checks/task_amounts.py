@@ -20,12 +20,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from lint.checks._options import Number
 from lint.checks._money import amount, money, table_unit, written_unit
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable
 
 SCOPE = "table"
 OPTIONS = {"tolerance": 100}
+ALLOWED = {"tolerance": Number(minimum=0)}
 
 
 def check(rule, table) -> Iterator[Hit]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import ValueCell
+from lint.checks._options import Words
 from lint.checks._measurability import brief, compact, suggestion
 from lint.findings import Hit
 from lint.values import ValueKind
@@ -48,6 +49,7 @@ OPTIONS = {
     "sentences": True,
 }
 PATTERN_OPTIONS = ("grade_names",)
+ALLOWED = {"allow": Words(), "graded": Words()}
 
 _WHAT = {
     ValueKind.QUALITATIVE: {"zh": "定性描述", "en": "a qualitative word"},
