@@ -75,6 +75,7 @@ SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked te
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rule ids or prefixes to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated).")
+@click.option("--extend-ignore", multiple=True, help="Skip these rule ids or prefixes as well as the config's ignore list.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(), help="An extra rule pack, loaded after the default one.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file for every path.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
@@ -93,9 +94,14 @@ SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked te
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="JXLINT_CACHE_DIR", show_envvar=True,
               help="Where to keep the result cache [default: .jxlint_cache/].")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the config's exclude to files named on the command line too (the pre-commit hook does).")
+@click.option("--skip-non-targets", is_flag=True,
+              help="Pass over YAML files that have none of the keys 单位, 年度, 项目, 部门整体 instead of reporting "
+                   "JX005 (the pre-commit hook does).")
 def check(paths, output_format, output, fail_level, exit_zero, lang, select, extend_select, ignore, packs, config_file,
           isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color,
-          max_per_rule, jobs, no_cache, cache_dir) -> None:
+          max_per_rule, jobs, no_cache, cache_dir, **more) -> None:
     """Check target files and folders (``-`` reads standard input)."""
     import os
     from pathlib import Path
@@ -111,6 +117,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         "select": _split(select) or None,
         "extend_select": _split(extend_select) or None,
         "ignore": _split(ignore) or None,
+        "extend_ignore": _split(more["extend_ignore"]) or None,
         "packs": [str(Path(p).resolve()) for p in packs] or None,
         "fail_level": fail_level,
         "lang": lang,
@@ -119,9 +126,12 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     run = Run(cli=cli, config=Path(config_file) if config_file else None, isolated=isolated,
               suppressions=not ignore_suppressions, stdin_filename=stdin_filename,
               keep_text=output_format in SOURCE_FORMATS and not statistics,
-              cache_root=None if no_cache else Path(cache_dir).absolute() if cache_dir else default_directory())
+              cache_root=None if no_cache else Path(cache_dir).absolute() if cache_dir else default_directory(),
+              force_exclude=more["force_exclude"], skip_non_targets=more["skip_non_targets"])
     try:
         files = run.files(list(paths))
+        if not files and not show_settings:
+            _nothing_to_check(run, paths, lang)
         _refuse_overwriting_inputs(run, files, (output, write_baseline), (baseline, config_file, *packs))
         message_lang = run.settings_for(files[0]).lang if files else (lang or "zh")
         if run.cache is not None:
@@ -152,8 +162,13 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         _report(seen.watch(results), output_format, output, report_lang, color, run.rules(), statistics, max_per_rule)
     except PathError as error:
         raise UsageFailure(f"no such file or folder: {error}") from None
-    except (ConfigError, PackError) as error:
+    except ConfigError as error:
+        raise UsageFailure(("配置错误：" if _ui_lang(lang) == "zh" else "configuration error: ") + error.text(_ui_lang(lang))) from None
+    except PackError as error:
         raise UsageFailure(f"configuration error: {error}") from None
+    _warn_unmatched_ignores(run, files, paths, lang)
+    if run.skipped and not seen.files and any(os.path.isdir(path) for path in paths):
+        _nothing_to_check(run, paths, lang)
     if hider is not None:
         from lint import baseline as baselines
 
@@ -163,14 +178,69 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
+def _ui_lang(given: str | None) -> str:
+    """The language of the command line's own messages: --lang, then JXLINT_LANG, then zh."""
+    import os
+
+    chosen = given or os.environ.get("JXLINT_LANG", "").strip().lower()
+    return chosen if chosen in ("zh", "en") else "zh"
+
+
+def _warn_unmatched_ignores(run, files, paths, lang) -> None:
+    """A per-file-ignores pattern that matched no file of a folder run is most likely a typo
+    (or a file that moved): say so, without failing the run. A run on named files checks a few
+    of them only, so it says nothing."""
+    import os
+
+    if not any(os.path.isdir(path) for path in paths):
+        return
+    from lint.reporters.escape import printable
+
+    checked: dict[int, tuple] = {}
+    for path in files:
+        if path != "-":
+            settings = run.settings_for(path)
+            checked.setdefault(id(settings), (settings, []))[1].append(path)
+    for settings, paths_checked in checked.values():
+        for pattern, line in settings.unmatched_ignores(paths_checked):
+            where = printable(f"{settings.path}:{line}")
+            if _ui_lang(lang) == "zh":
+                click.echo(f"jxlint: 警告：{where}：per-file-ignores 的模式「{printable(pattern)}」没有匹配到任何被检查的文件",
+                           err=True)
+            else:
+                click.echo(f"jxlint: warning: {where}: per-file-ignores pattern '{printable(pattern)}' matches no checked file",
+                           err=True)
+
+
+def _nothing_to_check(run, paths, lang) -> None:
+    """No target file among ``paths``: an error when a folder held none (a gate pointed at the
+    wrong folder must not pass), but not when every named file was deliberately left out
+    (a commit of config files only, under the pre-commit hook)."""
+    import os
+
+    if run.passed_over and not any(os.path.isdir(path) for path in paths):
+        sys.exit(EXIT_CLEAN)
+    from lint.reporters.escape import printable
+
+    if _ui_lang(lang) == "zh":
+        message = (f"在 {'、'.join(map(printable, paths))} 里没有找到要检查的目标文件（.yaml 或 .yml）："
+                   "请检查路径，以及配置里的 include 和 exclude 设置")
+    else:
+        message = (f"no target file (.yaml or .yml) found in {', '.join(map(printable, paths))}: "
+                   "check the paths, and the include and exclude settings")
+    raise UsageFailure(message)
+
+
 class _Seen:
     """Remembers the severities that streamed past the reporter, for the exit code."""
 
     def __init__(self) -> None:
         self.severities: set = set()
+        self.files = 0
 
     def watch(self, results):
         for result in results:
+            self.files += 1
             self.severities.update(f.severity for f in result.findings)
             yield result
 

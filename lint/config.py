@@ -22,11 +22,25 @@ from lint.loading.validate import validate
 from lint.rulepack import DEFAULT, Origin, RuleSet, configure, load_rules
 
 CONFIG_NAMES = (".jxlint.yaml", ".jxlint.yml", "pyproject.toml")
+# jxlint's own config files are YAML too, but never target files (pyproject.toml is not YAML).
+OWN_CONFIG_NAMES = (".jxlint.yaml", ".jxlint.yml")
 DEFAULT_INCLUDE = ("*.yaml", "*.yml")
 
 
 class ConfigError(Exception):
-    """A config file that cannot be used; ``str()`` is ``path:line:col: message``."""
+    """A config file that cannot be used; ``str()`` is ``path:line:col: message`` in English,
+    :meth:`text` the message in the user's language where there is a translation."""
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
+
+
+# Settings that name rules by id or prefix; the command line's extend-* add to the file's.
+SELECTOR_LISTS = ("select", "extend_select", "ignore", "extend_ignore")
 
 
 @dataclass(slots=True)
@@ -34,6 +48,7 @@ class Settings:
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    extend_ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict] = field(default_factory=dict)
     packs: list[str] = field(default_factory=list)  # absolute paths, loaded after the default pack
@@ -45,6 +60,7 @@ class Settings:
     path: Path | None = None  # the config file; None for the built-in defaults
     origins: dict[str, str] = field(default_factory=dict)  # setting → where it was set
     origin: Origin | None = None  # to locate errors in the config file
+    given: dict[str, list[str]] = field(default_factory=dict)  # selector lists as the command line gave them
     _ruleset: RuleSet | None = None
 
     @property
@@ -53,9 +69,15 @@ class Settings:
         return self.path.parent if self.path else Path.cwd()
 
     def with_cli(self, **given) -> "Settings":
-        """Command-line values override the file's; None means "not given"."""
+        """Command-line values override the file's, except that ``--extend-select`` and
+        ``--extend-ignore`` add to the file's lists; None means "not given"."""
         changes = {name: value for name, value in given.items() if value is not None}
-        result = replace(self, **changes, _ruleset=None)
+        selectors = {name: [selector.upper() for selector in changes[name]] for name in SELECTOR_LISTS if name in changes}
+        changes.update(selectors)
+        for name in ("extend_select", "extend_ignore"):
+            if name in changes:
+                changes[name] = [*getattr(self, name), *changes[name]]
+        result = replace(self, **changes, given=selectors, _ruleset=None)
         result.origins = {**self.origins, **{name: "command line" for name in changes}}
         return result
 
@@ -80,6 +102,13 @@ class Settings:
         relative = self.relative(path)
         return [rule for pattern, rules in self.per_file_ignores.items() if fnmatch.fnmatch(relative, pattern) for rule in rules]
 
+    def unmatched_ignores(self, paths: list[str]) -> list[tuple[str, int]]:
+        """The per-file-ignores patterns that match none of ``paths``, with their line."""
+        relatives = [self.relative(path) for path in paths]
+        return [(pattern, self.origin.locate(("per-file-ignores", pattern), key=True).line if self.origin else 1)
+                for pattern in self.per_file_ignores
+                if not any(fnmatch.fnmatch(relative, pattern) for relative in relatives)]
+
     def ruleset(self) -> RuleSet:
         """The rules these settings select, with their severity and option overrides."""
         if self._ruleset is None:
@@ -94,17 +123,75 @@ class Settings:
             configure(ruleset, rule_id, {"severity": level}, origin, ("severity", rule_id))
         for rule_id, options in self.options.items():
             configure(ruleset, rule_id, {"options": options}, origin, ("options", rule_id))
+        self._check_selectors(ruleset)
         select = None if self.select is None else [*self.select, *self.extend_select]
-        return ruleset.select(select, self.ignore)
+        return ruleset.select(select, [*self.ignore, *self.extend_ignore])
+
+    def _check_selectors(self, ruleset: RuleSet) -> None:
+        """A selector that matches no rule is a typo that silently turns checks off (or on):
+        an error naming the closest rule ids. A rule a pack disabled still counts as known."""
+        known: list[str] | None = None
+        lists = [(name, getattr(self, name) or []) for name in SELECTOR_LISTS]
+        lists += [(("per-file-ignores", pattern), rules) for pattern, rules in self.per_file_ignores.items()]
+        for name, selectors in lists:
+            for index, selector in enumerate(selectors):
+                if any(rule_id.startswith(selector) for rule_id in ruleset.rules):
+                    continue
+                if known is None:
+                    known = sorted({*ruleset.rules, *load_rules((DEFAULT,)).rules})
+                if any(rule_id.startswith(selector) for rule_id in known):
+                    continue
+                raise self._unknown_selector(name, index, len(selectors), selector, known)
+
+    def _unknown_selector(self, name, index: int, count: int, selector: str, known: list[str]) -> ConfigError:
+        nearest = ", ".join(nearest_ids(selector, known))
+        if isinstance(name, tuple):
+            setting, keys = "per-file-ignores", (*name, index)
+        else:
+            setting, keys = name.replace("_", "-"), (name.replace("_", "-"), index)
+        from_cli = len(self.given.get(name, ())) > count - 1 - index if isinstance(name, str) else False
+        if from_cli:
+            where_en, where_zh = f"command line option --{setting}", f"命令行选项 --{setting}"
+        else:
+            span = self.origin.locate(keys) if self.origin else Span.point(1, 1)
+            where_en = where_zh = f"{self.origin.path if self.origin else self.path}:{span.line}:{span.column}"
+            where_zh += f"：{setting}"
+            where_en += f": {setting}"
+        return ConfigError(f"{where_en}: '{selector}' is neither a rule id nor the start of one; nearest: {nearest}",
+                           zh=f"{where_zh} 里的「{selector}」不是规则编号，也不是编号的开头；最接近的是 {nearest.replace(', ', '、')}")
 
     def shown(self) -> list[tuple[str, object, str]]:
         """(setting, value, where from) for --show-settings."""
-        skip = {"path", "origins", "origin", "_ruleset"}
+        skip = {"path", "origins", "origin", "given", "_ruleset"}
         return [
             (f.name.replace("_", "-"), getattr(self, f.name), self.origins.get(f.name, "default"))
             for f in fields(self)
             if f.name not in skip
         ]
+
+
+def is_config_file(path: str) -> bool:
+    return os.path.basename(path) in OWN_CONFIG_NAMES
+
+
+def nearest_ids(selector: str, known: list[str], count: int = 3) -> list[str]:
+    """The rule ids fewest edits away from ``selector``; for a short selector, the id prefixes
+    as long as it (``JX9`` is nearest to the families ``JX0``, ``JX1`` …)."""
+    if len(selector) < min(map(len, known)) - 1:
+        candidates = {rule_id[: len(selector)] for rule_id in known}
+    else:
+        candidates = set(known)
+    return sorted(candidates, key=lambda candidate: (_edits(selector, candidate), candidate))[:count]
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (rule ids are a few characters long)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
 
 
 def find_config(folder: Path) -> Path | None:
@@ -140,6 +227,12 @@ def load_settings(path: Path) -> Settings:
         name = key.replace("-", "_")
         if name == "packs":
             value = [str((path.parent / pack).resolve()) for pack in value]
+        elif name in SELECTOR_LISTS:
+            value = [selector.upper() for selector in value]  # selectors are case-insensitive, as ids are
+        elif name == "per_file_ignores":
+            value = {pattern: [selector.upper() for selector in rules] for pattern, rules in value.items()}
+        elif name in ("severity", "options"):
+            value = {rule_id.upper(): setting for rule_id, setting in value.items()}
         setattr(settings, name, value)
         settings.origins[name] = f"{where}:{origin.locate((key,)).line}"
     return settings

@@ -70,7 +70,7 @@ class Linter:
         if loaded.target is not None:
             findings.extend(self.check_target(loaded.target))
         if self.suppressions and loaded.text:
-            findings, unused = suppress.apply(findings, suppress.parse(loaded.text))
+            findings, unused = suppress.apply(findings, suppress.parse(loaded.text), enabled=self.ruleset.rules)
             findings.extend(self._file_findings(unused, path, loaded.target))
         return FileResult(path, sorted(findings, key=Finding.sort_key), loaded.text)
 

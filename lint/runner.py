@@ -9,16 +9,18 @@ description, so no linter or model crosses a process boundary — only findings 
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from lint.cache import Cache
-from lint.config import Settings, find_config, load_settings
+from lint.config import Settings, find_config, is_config_file, load_settings
 from lint.discover import LinkOutside, discover
 from lint.engine import Linter
 from lint.findings import FileResult
+from lint.loading.load import _TOP_KEYS as TOP_KEYS
 from lint.loading.load import MAX_FILE_BYTES
 from lint.loading.source import decode
 from lint.reading import NotRegularFile, read_regular
@@ -38,6 +40,10 @@ class Run:
     stdin_filename: str = "-"
     keep_text: bool = True  # reporters that quote lines need the source text
     cache_root: Path | None = None  # the cache folder; None: no cache
+    force_exclude: bool = False  # --force-exclude: the config's exclude applies to named files too
+    skip_non_targets: bool = False  # --skip-non-targets: YAML with no target key is passed over, not an error
+    passed_over: list = field(default_factory=list)  # named files left out: config files, --force-exclude
+    skipped: int = 0  # files --skip-non-targets passed over
     refused: dict = field(default_factory=dict)  # path → (English, Chinese) reason it is not read
     _settings: dict = field(default_factory=dict)  # config path (or None) → Settings
     _linters: dict = field(default_factory=dict)
@@ -46,7 +52,8 @@ class Run:
     def description(self) -> dict:
         """What a worker process needs to rebuild this run."""
         return {name: getattr(self, name) for name in
-                ("cli", "config", "isolated", "suppressions", "stdin_filename", "keep_text", "cache_root", "refused")}
+                ("cli", "config", "isolated", "suppressions", "stdin_filename", "keep_text", "cache_root", "refused",
+                 "force_exclude", "skip_non_targets")}
 
     def settings_for(self, path: str) -> Settings:
         if self.isolated:
@@ -77,12 +84,22 @@ class Run:
         return {rule.id: rule for settings in self._settings.values() for rule in settings.ruleset()}
 
     def files(self, paths: list[str]) -> list[str]:
+        """The files to check; ``passed_over`` keeps the named files left out of them."""
         chosen = []
+        self.passed_over = []
         for path, named, refused in discover(paths):
+            if path != "-" and is_config_file(path):
+                # jxlint's own settings are never a target, even when a hook names them.
+                if named:
+                    self.passed_over.append(path)
+                continue
             if not named:
                 settings = self.settings_for(path)
                 if not settings.is_included(path) or settings.is_excluded(path):
                     continue
+            elif self.force_exclude and path != "-" and self.settings_for(path).is_excluded(path):
+                self.passed_over.append(path)
+                continue
             chosen.append(path)
             if refused is not None:
                 self.refused[path] = _reasons(refused)
@@ -95,7 +112,18 @@ class Run:
         return self._cache
 
     def results(self, files: list[str], jobs: int = 1, stdin: bytes | None = None) -> Iterator[FileResult]:
-        """Check ``files`` and yield their results in order; ``-`` is read from ``stdin``."""
+        """Check ``files`` and yield their results in order; ``-`` is read from ``stdin``.
+
+        With ``skip_non_targets``, a file that is plainly not a target file yields nothing and
+        is counted in ``skipped``."""
+        self.skipped = 0
+        for result in self._results(files, jobs, stdin):
+            if result is None:
+                self.skipped += 1
+            else:
+                yield result
+
+    def _results(self, files: list[str], jobs: int, stdin: bytes | None) -> Iterator[FileResult | None]:
         for path in files:  # settings (and config errors) are resolved here, before any worker starts
             self.linter(self.settings_for(path))
         # Only files the cache cannot answer are worth a worker; a warm run needs none.
@@ -121,7 +149,7 @@ class Run:
         linter = self.linter(self.settings_for(path))
         return self.cache.has(self.cache.key(linter.fingerprint, shown_path(path), data))
 
-    def check(self, path: str, stdin: bytes | None = None) -> FileResult:
+    def check(self, path: str, stdin: bytes | None = None) -> FileResult | None:
         settings = self.settings_for(path)
         linter = self.linter(settings)
         shown = shown_path(self.stdin_filename if path == "-" else path)
@@ -136,6 +164,8 @@ class Run:
             except OSError as error:
                 english, chinese = _reasons(error)
                 return linter.check_unreadable(shown, OSError(error.errno, chinese if linter.lang == "zh" else english))
+        if self.skip_non_targets and not might_be_target(data):
+            return None
         result = self._cached_check(linter, shown, data)
         ignored = settings.ignored_for(path)
         if ignored:
@@ -178,6 +208,19 @@ def _reasons(error: OSError) -> tuple[str, str]:
         return f"not a regular file ({error.kind}); not read", f"不是普通文件（{error.kind_zh}），未读取"
     reason = error.strerror or type(error).__name__
     return reason, reason
+
+
+# A target key anywhere: at a line's start, in a list item or inside a flow mapping, with an
+# ASCII or a full-width colon (a typing slip is still a target file, and must be reported).
+_TARGET_KEY = re.compile(r"""(?:^|[\s{,\-])["']?(?:%s)["']?[ \t]*[:：]""" % "|".join(TOP_KEYS), re.MULTILINE)
+
+
+def might_be_target(data: bytes) -> bool:
+    """False for a YAML file that is plainly not a target file: it names none of the target
+    keys anywhere (a CI or pre-commit config, say). Bytes that do not decode might be a
+    target file in an unusual encoding, so they are checked (and reported)."""
+    text = decode(data).text
+    return text is None or _TARGET_KEY.search(text) is not None
 
 
 _worker_run: Run | None = None

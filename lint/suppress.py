@@ -52,8 +52,10 @@ def parse(text: str) -> list[Suppression]:
     return suppressions
 
 
-def apply(findings: list[Finding], suppressions: list[Suppression]) -> tuple[list[Finding], list[Hit]]:
-    """Findings left after suppression, and a problem hit for each suppression that silenced nothing."""
+def apply(findings: list[Finding], suppressions: list[Suppression], enabled=None) -> tuple[list[Finding], list[Hit]]:
+    """Findings left after suppression, and a problem hit for each suppression that silenced
+    nothing; ``enabled`` (the rule ids in force, None: all) tells a rule that is switched off
+    from a finding that is gone."""
     # Indexed by (line, id or prefix): a finding looks up its own line and the whole file
     # (0) under each prefix of its id, so the cost is findings + suppressions, not their product.
     index: dict[tuple[int, str], list[Suppression]] = {}
@@ -71,14 +73,22 @@ def apply(findings: list[Finding], suppressions: list[Suppression]) -> tuple[lis
         if not hits:
             kept.append(finding)
     unused = [
-        Hit(s.span, {"rule": s.rule, "kind": s.kind, "reason": _reason(s)}, value=f"{s.kind}={s.rule}", problem="unused-suppression")
+        Hit(s.span, {"rule": s.rule, "kind": s.kind, "reason": _reason(s, enabled)}, value=f"{s.kind}={s.rule}",
+            problem="unused-suppression")
         for s in suppressions
         if not s.used
     ]
     return kept, unused
 
 
-def _reason(suppression: Suppression) -> dict:
+def _reason(suppression: Suppression, enabled) -> dict:
     if suppression.misplaced:
         return {"zh": "disable-file 只能写在文件开头的注释中", "en": "disable-file only works in the comment block at the top of the file"}
+    rule = suppression.rule
+    if enabled is not None and not any(rule_id.startswith(rule) for rule_id in enabled):
+        if rule in enabled or any(len(rule_id) == len(rule) for rule_id in enabled):
+            return {"zh": f"规则 {rule} 没有启用（见 select 和 ignore 设置），不会有它的发现",
+                    "en": f"rule {rule} is not enabled (see the select and ignore settings), so it finds nothing to silence"}
+        return {"zh": f"没有启用编号以 {rule} 开头的规则（见 select 和 ignore 设置）",
+                "en": f"no rule whose id starts with {rule} is enabled (see the select and ignore settings)"}
     return {"zh": "这里没有可屏蔽的发现", "en": "there is no such finding to silence here"}

@@ -112,9 +112,9 @@ def test_show_settings_says_where_each_setting_comes_from(tmp_path):
     result = jxlint("check", str(tmp_path / "a.yaml"), "--show-settings", "--fail-level", "warning")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert any(line.strip().startswith("lang = 'en'") and ".jxlint.yaml:1" in line for line in lines)
-    assert any(line.strip().startswith("fail-level = 'warning'") and "command line" in line for line in lines)
-    assert any(line.strip().startswith("exclude = []") and "# default" in line for line in lines)
+    assert any(line.startswith("lang: en") and ".jxlint.yaml:1" in line for line in lines)
+    assert any(line.startswith("fail-level: warning") and "command line" in line for line in lines)
+    assert any(line.startswith("exclude: []") and "# default" in line for line in lines)
 
 
 def test_extra_pack_from_config(tmp_path):
@@ -122,6 +122,87 @@ def test_extra_pack_from_config(tmp_path):
     (tmp_path / ".jxlint.yaml").write_text("packs: [province.yaml]\nselect: [JX0]\n", encoding="utf-8")
     (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
     assert findings_json(str(tmp_path / "a.yaml")) == []
-    shown = jxlint("check", str(tmp_path / "a.yaml"), "--show-settings").stdout
-    assert str(tmp_path / "province.yaml") in shown
+    shown = jxlint("check", str(tmp_path / "a.yaml"), "--show-settings").stdout.splitlines()
+    assert any(line.startswith("# packs:") and "province.yaml" in line for line in shown)
     assert json.loads(jxlint("check", str(tmp_path / "a.yaml"), "--format", "json", "--isolated", "--select", "JX002").stdout)
+
+
+def test_unknown_selectors_on_the_command_line_are_exit_2_with_the_nearest_ids(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", str(tmp_path / "a.yaml"), "--select", "JX999")
+    assert result.exit_code == 2
+    assert "--select" in result.stderr and "「JX999」" in result.stderr and "JX009" in result.stderr
+    result = jxlint("check", str(tmp_path / "a.yaml"), "--ignore", "JX9", "--lang", "en")
+    assert result.exit_code == 2
+    assert "--ignore" in result.stderr and "'JX9'" in result.stderr and "nearest: JX0, JX1, JX2" in result.stderr
+    result = jxlint("check", str(tmp_path / "a.yaml"), "--extend-select", "JX3O1")
+    assert result.exit_code == 2 and "JX301" in result.stderr
+
+
+def test_unknown_selectors_in_the_config_are_located(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / ".jxlint.yaml").write_text("select: [JX0, JX999]\n", encoding="utf-8")
+    result = jxlint("check", str(tmp_path / "a.yaml"))
+    assert result.exit_code == 2 and ".jxlint.yaml:1:15" in result.stderr and "JX009" in result.stderr
+    (tmp_path / ".jxlint.yaml").write_text('per-file-ignores:\n  "drafts/*": [JX1, JX77]\n', encoding="utf-8")
+    result = jxlint("check", str(tmp_path / "a.yaml"))
+    assert result.exit_code == 2 and ".jxlint.yaml:2:21" in result.stderr and "JX77" in result.stderr
+    (tmp_path / "pyproject.toml").write_text('[tool.jxlint]\nignore = ["JX2", "JX8"]\n', encoding="utf-8")
+    (tmp_path / ".jxlint.yaml").unlink()
+    result = jxlint("check", str(tmp_path / "a.yaml"))
+    assert result.exit_code == 2 and "pyproject.toml:2:" in result.stderr and "「JX8」" in result.stderr
+
+
+def test_a_rule_a_pack_disabled_is_still_a_known_selector(tmp_path):
+    (tmp_path / "province.yaml").write_text("pack: province\ndisable: [JX002]\n", encoding="utf-8")
+    (tmp_path / ".jxlint.yaml").write_text("packs: [province.yaml]\nselect: [JX0]\nignore: [JX002]\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    assert jxlint("check", str(tmp_path / "a.yaml")).exit_code == 0
+
+
+def test_selectors_are_case_insensitive(tmp_path):
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    assert rules_of(findings_json(str(tmp_path / "a.yaml"), "--select", "jx002")) == ["JX002"]
+    (tmp_path / ".jxlint.yaml").write_text("select: [jx0]\nignore: [Jx002]\nseverity: {jx009: error}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_bytes(GB18030)
+    found = findings_json(str(tmp_path))
+    assert [(f["rule"], f["severity"]) for f in found] == [("JX009", "error")]
+
+
+def test_extend_ignore_adds_to_the_config_and_ignore_replaces_it(tmp_path):
+    (tmp_path / ".jxlint.yaml").write_text("select: [JX0]\nignore: [JX009]\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "b.yaml").write_bytes(GB18030)
+    assert rules_of(findings_json(str(tmp_path))) == ["JX002"]
+    assert rules_of(findings_json(str(tmp_path), "--ignore", "JX002")) == ["JX009"]  # replaces ignore: [JX009]
+    assert rules_of(findings_json(str(tmp_path), "--extend-ignore", "JX002")) == []  # adds to it
+    (tmp_path / ".jxlint.yaml").write_text("select: [JX0]\nextend-ignore: [JX009]\n", encoding="utf-8")
+    assert rules_of(findings_json(str(tmp_path), "--extend-ignore", "jx002")) == []  # both lists apply
+
+
+def test_a_per_file_ignores_pattern_that_matches_no_file_is_a_warning(tmp_path):
+    (tmp_path / ".jxlint.yaml").write_text('per-file-ignores:\n  "draft/*.yaml": [JX1]\n  "*.yaml": [JX3]\n',
+                                           encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", str(tmp_path), "--format", "concise")
+    assert result.exit_code == 1, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if "per-file-ignores" in line]
+    assert "警告" in warning and ".jxlint.yaml:2" in warning and "「draft/*.yaml」" in warning
+    assert "JX3" not in result.stdout  # the pattern that matches does its work
+
+
+def test_a_folder_without_target_files_is_exit_2_not_success(tmp_path):
+    (tmp_path / "notes.txt").write_text("单位: 东莞市妇女联合会\n", encoding="utf-8")
+    result = jxlint("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "没有找到要检查的目标文件" in result.stderr and str(tmp_path) in result.stderr
+    assert "没有发现问题" not in result.output
+    english = jxlint("check", str(tmp_path), "--lang", "en")
+    assert english.exit_code == 2 and "no target file" in english.stderr
+    (tmp_path / ".jxlint.yaml").write_text("exclude: [drafts]\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    assert jxlint("check", str(tmp_path)).exit_code == 2  # every YAML file excluded: still nothing checked
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    assert jxlint("check", str(tmp_path), "--select", "JX0").exit_code == 0

@@ -53,3 +53,18 @@ def test_ignore_suppressions_shows_everything(tmp_path):
 def test_text_that_only_looks_like_a_directive_inside_a_value_is_not_one(tmp_path):
     text = HEAD + '    备注: "说明#jxlint: disable=JX002"\n' + DUP + DUP
     assert found(tmp_path, text) == [("JX002", 7, 5)]
+
+
+def test_a_suppression_of_a_rule_that_is_not_enabled_says_so(tmp_path):
+    line = DUP.rstrip("\n") + "  # jxlint: disable=JX002,JX3"
+    (tmp_path / "a.yaml").write_text(HEAD + DUP + line + "\n", encoding="utf-8")
+    found = findings_json(str(tmp_path / "a.yaml"), "--select", "JX0", "--ignore", "JX002")
+    assert [f["message"] for f in found] == [
+        "「# jxlint: disable=JX002」没有起作用：规则 JX002 没有启用（见 select 和 ignore 设置），不会有它的发现",
+        "「# jxlint: disable=JX3」没有起作用：没有启用编号以 JX3 开头的规则（见 select 和 ignore 设置）",
+    ]
+    english = findings_json(str(tmp_path / "a.yaml"), "--select", "JX0,JX3", "--ignore", "JX002", "--lang", "en")
+    assert [f["message"].split("has no effect: ")[1] for f in english if f["rule"] == "JX020"] == [
+        "rule JX002 is not enabled (see the select and ignore settings), so it finds nothing to silence",
+        "there is no such finding to silence here",  # JX3 is enabled: there was just nothing to silence
+    ]
