@@ -7,6 +7,7 @@ label. Everything downstream sees one canonical spelling.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
@@ -51,6 +52,15 @@ def level2(label: str) -> str | None:
     text = _canonical(label)
     text = _ALIASES.get(text, text)
     return text if text in LEVEL2 else None
+
+
+def nearest(label: str, level: int) -> str | None:
+    """The known 一级 (``level=1``) or 二级 label closest to a misspelt one, for the message."""
+    known = LEVEL1 if level == 1 else LEVEL2 + tuple(_ALIASES)
+    match = difflib.get_close_matches(_canonical(label), known, n=1, cutoff=0.5)
+    if not match:
+        return None
+    return _ALIASES.get(match[0], match[0]) if level != 1 else match[0]
 
 
 def is_cost(level1_label: str, level2_label: str) -> bool:

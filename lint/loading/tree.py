@@ -115,10 +115,15 @@ def compose(text: str) -> tuple[yaml.Node | None, list[Hit]]:
         # libyaml refuses nesting past its own limit (1,000 levels since 0.2.5, none before),
         # and the pure-Python composer recurses into a RecursionError; our limit is far
         # lower, so a file this deep is read the same with every version and loader.
-        try:
-            return _compose_bounded(text), []
-        except (yaml.YAMLError, RecursionError):
-            pass
+        shallower = _blank_deep_brackets(text)
+        attempts = [lambda: _compose_bounded(shallower)]
+        if shallower != text:  # the loader has failed on the text as it is
+            attempts.insert(0, lambda: yaml.compose(shallower, Loader=loader))
+        for attempt in attempts:
+            try:
+                return attempt(), []
+            except (yaml.YAMLError, RecursionError):
+                pass
     if error is None:
         return None, [Hit(Span.point(1, 1), {"limit": MAX_DEPTH}, problem="too-deep")]
     return None, [slips.explain(text, error, _reparses)]
@@ -147,6 +152,30 @@ def _may_nest_deeper_than_limit(text: str) -> bool:
         depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
         deepest = max(deepest, depth)
     return deepest > MAX_DEPTH or max(map(len, _INDENT.findall(text)), default=0) > MAX_DEPTH
+
+
+def _blank_deep_brackets(text: str) -> str:
+    """``text`` with every bracketed collection nested past the depth the walker looks at
+    overwritten by spaces (line breaks kept, so every position stays where it was): what the
+    walker reports is unchanged, and no parser has to work through thousands of levels (the
+    pure-Python scanner takes quadratic time on them)."""
+    keep = MAX_DEPTH + 1  # the walker stops at this depth: nothing deeper is ever read
+    depth, start, pieces, done = 0, -1, [], 0
+    for match in _BRACKET.finditer(text):
+        opening = match.group() in "[{"
+        depth = depth + 1 if opening else max(depth - 1, 0)
+        if opening and depth == keep + 1:
+            start = match.start()
+        elif not opening and depth == keep and start >= 0:
+            pieces += [text[done:start], _LINE_CONTENT.sub(" ", text[start : match.end()])]
+            done, start = match.end(), -1
+    if start >= 0:  # never closed: blank to the end; the parser then reports the open bracket
+        pieces += [text[done:start], _LINE_CONTENT.sub(" ", text[start:])]
+        done = len(text)
+    return "".join(pieces) + text[done:]
+
+
+_LINE_CONTENT = re.compile("[^\r\n\x85\u2028\u2029]")
 
 
 def _compose_bounded(text: str) -> yaml.Node | None:

@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from lint.findings import Hit, Span
+from lint.loading import labels
 from lint.loading.fastschema import is_valid
 from lint.loading.tree import MapNode, Node, SeqNode, locate, to_plain
 from lint.resources import schema
@@ -79,7 +80,11 @@ def _hits(tree: Node, error) -> Iterator[Hit]:
         name = str(error.instance)
         span = node.items[name][0].span if isinstance(node, MapNode) and name in node.items else where
         level = error.schema.get("title", "标签")
-        yield _hit(span, name, f"「{name}」不是{level}", f"'{name}' is not a known {level} label")
+        close = labels.nearest(name, 1 if level == "一级指标" else 2) if level in ("一级指标", "二级指标") else None
+        if close is None:
+            yield _hit(span, name, f"「{name}」不是{level}", f"'{name}' is not a known {level} label")
+        else:
+            yield _hit(span, name, f"「{name}」不是{level}；最接近的是「{close}」", f"'{name}' is not a known {level} label; did you mean '{close}'?")
         return
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message) or [str(error.message)]

@@ -101,3 +101,38 @@ def test_undecodable_bytes_are_located():
 def test_windows_line_endings_give_the_same_locations():
     text = MINIMAL + "    预算金额: 954,112.00元\n    预算金额: 1元\n"
     assert problems(text.replace("\n", "\r\n").encode()) == problems(text.encode()) == [("duplicate-key", 6, 5)]
+
+
+def test_unknown_level_labels_name_the_nearest_known_one():
+    text = MINIMAL + "    绩效指标:\n      效益指标:\n        社会效应: []\n      满意度指标:\n        服务对像满意度: []\n"
+    details = [p.params["detail"] for p in load_target("t.yaml", text.encode()).problems]
+    assert [d["zh"] for d in details] == ["「社会效应」不是二级指标；最接近的是「社会效益指标」",
+                                          "「服务对像满意度」不是二级指标；最接近的是「服务对象满意度指标」"]
+    assert "did you mean '社会效益指标'" in details[0]["en"]
+
+
+@pytest.mark.parametrize("label, canonical", [
+    ("服务对象满意度", "服务对象满意度指标"), ("社会效益", "社会效益指标"), ("经济效益 指标", "经济效益指标"),
+    ("社会公众或服务对象满意度指标", "服务对象满意度指标"), ("服务对象\u3000满意度", "服务对象满意度指标"),
+])
+def test_known_spellings_of_level2_labels_are_normalised(label, canonical):
+    level1 = "满意度指标" if "满意度" in label else "效益指标"
+    text = MINIMAL + f"    绩效指标:\n      {level1}:\n        {label}:\n          - {{指标: 服务对象满意度, 年度指标值: ≥90%}}\n"
+    result = load_target("t.yaml", text.encode())
+    assert result.problems == []
+    assert [i.level2 for i in result.target.projects[0].indicators] == [canonical]
+
+
+@pytest.mark.parametrize("first, second", [("年度指标值", "当年度指标值"), ("当年度指标值", "年度指标值"), ("指标值", "目标值")])
+def test_one_column_under_two_names_on_a_row_is_a_located_conflict(first, second):
+    row = f"          - {{指标: 社区活动数(场次), {first}: 5场, {second}: 55场}}\n"
+    text = MINIMAL + "    绩效指标:\n      产出指标:\n        数量指标:\n" + row
+    result = load_target("t.yaml", text.encode())
+    (problem,) = result.problems
+    # The form's own name is kept wherever it stands in the row; the other name is the conflict.
+    kept, other = (first, second) if first in ("年度指标值", "指标值") else (second, first)
+    assert (problem.problem, problem.span.line, problem.span.column) == ("column-conflict", 8, row.index(f" {other}:") + 2)
+    assert (problem.params["key"], problem.params["first"]) == (other, kept)
+    assert problem.value == ("55场" if other == second else "5场")
+    indicator = result.target.projects[0].indicators[0]
+    assert (indicator.annual_value or indicator.target_value).text == ("5场" if kept == first else "55场")
