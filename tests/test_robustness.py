@@ -38,12 +38,13 @@ def _no_crash(result) -> None:
     assert not crashed, [f.message for f in crashed]
 
 
-def _bounded(*args: str, timeout: int = 120, memory_mb: int = 1536, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def _bounded(*args: str, timeout: int = 120, memory_mb: int = 1536, stdin: bytes | None = None,
+             env: dict | None = None) -> subprocess.CompletedProcess:
     """``jxlint ARGS`` in a child process with a wall-time and address-space bound."""
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2**20, memory_mb * 2**20))
 
-    env = {**os.environ, "JXLINT_CACHE_DIR": os.environ["JXLINT_CACHE_DIR"]}
+    env = {**os.environ, "JXLINT_CACHE_DIR": os.environ["JXLINT_CACHE_DIR"], **(env or {})}
     return subprocess.run([sys.executable, "-m", "lint", *args], input=stdin, capture_output=True,
                           timeout=timeout, preexec_fn=limit, env=env)
 
@@ -87,14 +88,43 @@ def test_billion_laughs_is_bounded(tmp_path):
     assert "JX011" in {f["rule"] for f in json.loads(completed.stdout)}
 
 
-def test_deep_nesting_is_bounded(tmp_path):
+@pytest.mark.parametrize("loader", ["c", "pure"])
+def test_deep_nesting_is_bounded(tmp_path, loader):
+    """The same finding whatever the YAML loader and libyaml version: PyYAML 6.0.4's libyaml
+    refuses 1,000 levels itself, older ones and the pure-Python loader do not."""
     (tmp_path / "deep.yaml").write_text("单位: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     (tmp_path / "deep-map.yaml").write_text("".join("  " * i + f"k{i}:\n" for i in range(3000)), encoding="utf-8")
-    completed = _bounded("check", str(tmp_path), "--format", "json", timeout=60)
+    completed = _bounded("check", str(tmp_path), "--format", "json", timeout=60,
+                         env={"JXLINT_YAML_LOADER": loader})
     _assert_clean_exit(completed)
     rules = {(Path(f["file"]).name, f["rule"]) for f in json.loads(completed.stdout)}
     assert ("deep.yaml", "JX012") in rules
-    assert any(name == "deep-map.yaml" for name, _ in rules)
+    assert ("deep-map.yaml", "JX012") in rules
+    assert not {rule for _, rule in rules} & {"JX001", "JX015"}
+
+
+def test_values_no_tag_can_read_are_located_and_the_other_files_still_checked(tmp_path):
+    head = "单位: 东莞市妇女联合会\n年度: "
+    bad = {
+        "bool.yaml": "!!bool maybe",
+        "hex.yaml": "0x" + "f" * 5000,
+        "sexagesimal.yaml": ":".join(["59"] * 5000),
+        "decimal.yaml": "9" * 5000,
+    }
+    for name, value in bad.items():
+        (tmp_path / name).write_text(f"{head}{value}\n项目: []\n", encoding="utf-8")
+    (tmp_path / SEED_001.name).write_bytes(SEED_001.read_bytes())
+    out = tmp_path / "report.json"
+    completed = _bounded("check", str(tmp_path), "--format", "json", "-o", str(out), timeout=120)
+    _assert_clean_exit(completed)
+    findings = json.loads(out.read_text(encoding="utf-8"))
+    for name in bad:
+        found = {(f["rule"], f["line"], f["column"]) for f in findings if Path(f["file"]).name == name}
+        # The value stays text, so the schema also says that 年度 must be a whole number.
+        assert found == {("JX022", 2, 5), ("JX004", 2, 5)}, name
+    assert all(len(f["message"]) < 200 for f in findings if f["rule"] in ("JX022", "JX004"))
+    seed = {f["rule"] for f in findings if Path(f["file"]).name == SEED_001.name}
+    assert {"JX101", "JX301"} <= seed
 
 
 def test_a_50_mb_file_is_refused_quickly_without_reading_it_all(tmp_path):
