@@ -94,6 +94,8 @@ SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked te
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="JXLINT_CACHE_DIR", show_envvar=True,
               help="Where to keep the result cache [default: .jxlint_cache/].")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no notes.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which config file applies to each checked file (on standard error).")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the config's exclude to files named on the command line too (the pre-commit hook does).")
 @click.option("--skip-non-targets", is_flag=True,
@@ -159,14 +161,18 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         seen = _Seen()
         settings = run.settings_for(files[0]) if files else None
         report_lang = settings.lang if settings else (lang or "zh")
-        _report(seen.watch(results), output_format, output, report_lang, color, run.rules(), statistics, max_per_rule)
+        if more["verbose"]:
+            _say_configs(run, files, lang)
+        _report(seen.watch(results), output_format, output, report_lang, color, run.rules(), statistics, max_per_rule,
+                fail_level=_fail_level(run, files, fail_level), exit_zero=exit_zero, quiet=more["quiet"])
     except PathError as error:
         raise UsageFailure(f"no such file or folder: {error}") from None
     except ConfigError as error:
         raise UsageFailure(("配置错误：" if _ui_lang(lang) == "zh" else "configuration error: ") + error.text(_ui_lang(lang))) from None
     except PackError as error:
         raise UsageFailure(f"configuration error: {error}") from None
-    _warn_unmatched_ignores(run, files, paths, lang)
+    if not more["quiet"]:
+        _warn_unmatched_ignores(run, files, paths, lang)
     if run.skipped and not seen.files and any(os.path.isdir(path) for path in paths):
         _nothing_to_check(run, paths, lang)
     if hider is not None:
@@ -184,6 +190,21 @@ def _ui_lang(given: str | None) -> str:
 
     chosen = given or os.environ.get("JXLINT_LANG", "").strip().lower()
     return chosen if chosen in ("zh", "en") else "zh"
+
+
+def _say_configs(run, files, lang) -> None:
+    """-v: each checked file with the config file that applies to it, and the named files
+    that were left out, on standard error (the report itself stays as it is)."""
+    from lint.reporters.escape import printable
+
+    zh = _ui_lang(lang) == "zh"
+    for path in files:
+        source = run.settings_for(path).path
+        config = str(source) if source else ("（没有配置文件，用默认设置）" if zh else "(no config file: defaults)")
+        click.echo(f"jxlint: {printable(path)} ← {printable(config)}", err=True)
+    for path in run.passed_over:
+        click.echo(f"jxlint: {printable(path)} " + ("未检查：jxlint 的配置文件或被 exclude 排除" if zh
+                                                    else "not checked: a jxlint config file, or excluded"), err=True)
 
 
 def _warn_unmatched_ignores(run, files, paths, lang) -> None:
@@ -303,7 +324,7 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _report(results, output_format, output, lang, color, rules, statistics, max_per_rule=None) -> None:
+def _report(results, output_format, output, lang, color, rules, statistics, max_per_rule=None, **verdict) -> None:
     from lint.reporters import DEFAULT_MAX_PER_RULE, HUMAN_FORMATS, ReportContext, load
     from lint.reporters import statistics as statistics_report
     from lint.reporters.escape import printable
@@ -311,7 +332,7 @@ def _report(results, output_format, output, lang, color, rules, statistics, max_
 
     if max_per_rule is None:
         max_per_rule = DEFAULT_MAX_PER_RULE if output_format in HUMAN_FORMATS else 0
-    context = ReportContext(lang=lang, color=False if output else color, rules=rules, max_per_rule=max_per_rule)
+    context = ReportContext(lang=lang, color=False if output else color, rules=rules, max_per_rule=max_per_rule, **verdict)
     render = statistics_report.render if statistics else load(output_format).render
     if output:
         try:

@@ -31,6 +31,10 @@ class ReportContext:
     # Human formats (text, concise) show at most this many findings per file and rule, then
     # one line with the rest's count: one long generated file must not bury the others. 0 = all.
     max_per_rule: int = 0
+    # What decides the exit code, for the summary line to say why the run fails or passes.
+    fail_level: Severity | None = None
+    exit_zero: bool = False
+    quiet: bool = False  # -q: findings only, no summary
 
 
 DEFAULT_MAX_PER_RULE = 20

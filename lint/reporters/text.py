@@ -52,7 +52,8 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
         for rule, count in hidden.items():
             terminal.print(Text("  " + more_findings(rule, count, context.lang), style="dim"))
         terminal.print()
-    _print_summary(terminal, counts, files, context.lang)
+    if not context.quiet:
+        _print_summary(terminal, counts, files, context.lang, verdict(counts, context))
 
 
 def source_lines(line: str, span: Span, width: int) -> tuple[Text, Text]:
@@ -118,7 +119,7 @@ def _window(widths: list[int], start: int, end: int, room: int, cut_left: bool, 
     return first, last
 
 
-def _print_summary(terminal, counts: Counter, files: int, lang: str) -> None:
+def _print_summary(terminal, counts: Counter, files: int, lang: str, reason: str) -> None:
     total = sum(counts.values())
     order = sorted(counts, reverse=True)
     if lang == "zh":
@@ -126,14 +127,41 @@ def _print_summary(terminal, counts: Counter, files: int, lang: str) -> None:
             terminal.print(Text(f"检查了 {files} 个文件，没有发现问题。", style="green"))
             return
         parts = "，".join(f"{severity_label(s, lang)} {counts[s]}" for s in order)
-        terminal.print(Text(f"检查了 {files} 个文件，发现 {total} 个问题（{parts}）。"))
+        terminal.print(Text(f"检查了 {files} 个文件，发现 {total} 个问题（{parts}）。{reason}"))
     else:
         if not total:
             terminal.print(Text(f"Checked {files} {_plural(files, 'file')}: no problems found.", style="green"))
             return
-        parts = ", ".join(f"{counts[s]} {severity_label(s, lang)}{'s' if counts[s] != 1 and s != Severity.INFO else ''}"
-                          for s in order)
-        terminal.print(Text(f"Checked {files} {_plural(files, 'file')}: {total} {_plural(total, 'problem')} ({parts})."))
+        parts = ", ".join(_counted(counts[s], s, lang) for s in order)
+        terminal.print(Text(f"Checked {files} {_plural(files, 'file')}: {total} {_plural(total, 'problem')} ({parts}). {reason}"))
+
+
+def verdict(counts: Counter, context: ReportContext) -> str:
+    """Why these findings fail or pass the run (the exit code's reason), in a sentence;
+    empty without findings or when the caller did not say what decides."""
+    if not counts or context.fail_level is None:
+        return ""
+    lang, level = context.lang, context.fail_level
+    flag = f"--fail-level={level}"
+    failing = [s for s in sorted(counts, reverse=True) if s >= level]
+    named = failing or sorted(counts, reverse=True)
+    if lang == "zh":
+        listed = "和".join(f"{counts[s]} 个{severity_label(s, lang)}" for s in named)
+        if failing and context.exit_zero:
+            return f"有 {listed}；因 --exit-zero 不算失败。"
+        if failing:
+            return f"有 {listed}，按 {flag} 算作失败。"
+        return f"有 {listed}；按 {flag} 不算失败。"
+    listed = " and ".join(_counted(counts[s], s, lang) for s in named)
+    if failing and context.exit_zero:
+        return f"{listed.capitalize()}; --exit-zero: not a failure."
+    if failing:
+        return f"{listed.capitalize()} at or above {flag}: a failure."
+    return f"{listed.capitalize()}; below {flag}, so not a failure."
+
+
+def _counted(count: int, severity: Severity, lang: str) -> str:
+    return f"{count} {severity_label(severity, lang)}{'s' if count != 1 and severity != Severity.INFO else ''}"
 
 
 def _plural(count: int, word: str) -> str:

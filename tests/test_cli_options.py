@@ -1,0 +1,56 @@
+"""The command line's own words: why a run fails or passes, -q and -v, help and usage errors."""
+
+from __future__ import annotations
+
+from tests.cli_helpers import jxlint
+
+MINIMAL = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n"
+# JX302 (warning): a project without a cost indicator; nothing else in the JX3 family.
+WARNED = ("--select", "JX302")
+
+
+def _summary(result) -> str:
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_summary_says_warnings_alone_do_not_fail_at_the_default_level(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", str(tmp_path), *WARNED)
+    assert result.exit_code == 0
+    assert _summary(result) == "检查了 1 个文件，发现 1 个问题（警告 1）。有 1 个警告；按 --fail-level=error 不算失败。"
+    english = jxlint("check", str(tmp_path), *WARNED, "--lang", "en")
+    assert _summary(english).endswith("1 warning; below --fail-level=error, so not a failure.")
+
+
+def test_the_summary_says_what_fails_the_run(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", str(tmp_path), *WARNED, "--fail-level", "warning")
+    assert result.exit_code == 1
+    assert _summary(result).endswith("有 1 个警告，按 --fail-level=warning 算作失败。")
+    (tmp_path / ".jxlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")
+    assert _summary(jxlint("check", str(tmp_path), *WARNED)).endswith("按 --fail-level=warning 算作失败。")
+    zero = jxlint("check", str(tmp_path), *WARNED, "--exit-zero")
+    assert zero.exit_code == 0 and _summary(zero).endswith("有 1 个警告；因 --exit-zero 不算失败。")
+
+
+def test_quiet_prints_the_findings_only(tmp_path):
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / ".jxlint.yaml").write_text('per-file-ignores:\n  "old/*": [JX1]\n', encoding="utf-8")
+    loud = jxlint("check", str(tmp_path), *WARNED)
+    assert "检查了" in loud.stdout and "per-file-ignores" in loud.stderr
+    quiet = jxlint("check", str(tmp_path), *WARNED, "-q")
+    assert quiet.exit_code == 0
+    assert "JX302" in quiet.stdout and "检查了" not in quiet.stdout and quiet.stderr == ""
+    assert jxlint("check", str(tmp_path), *WARNED, "--quiet").stdout == quiet.stdout
+
+
+def test_verbose_says_which_config_applies_to_each_file(tmp_path):
+    (tmp_path / "unit").mkdir()
+    (tmp_path / "unit" / ".jxlint.yaml").write_text("select: [JX0]\n", encoding="utf-8")
+    (tmp_path / "unit" / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = jxlint("check", "-v", "--isolated", str(tmp_path / "b.yaml"))
+    assert f"{tmp_path / 'b.yaml'} ← （没有配置文件，用默认设置）" in result.stderr
+    result = jxlint("check", "--verbose", str(tmp_path / "unit"), "--format", "json")
+    assert f"{tmp_path / 'unit' / 'a.yaml'} ← {tmp_path / 'unit' / '.jxlint.yaml'}" in result.stderr
+    assert result.stdout.startswith("[")  # the report itself is unchanged
