@@ -17,12 +17,17 @@ the cell or the table is taken as 元 only when it is at least ``yuan_at_least``
 one ("936": 元 or 万元?) is compared with nothing, and JX314 reports it.
 
 Only rows under a 成本指标 label (一级, or 二级 under 产出指标 in older forms) whose
-三级指标 name matches ``cap_names`` are caps.
+三级指标 name matches ``cap_names`` are caps. A department table (部门整体) is compared
+with its 合计, read in its 金额单位.
 
 Options:
     cap_names: regular expressions (``re.search``) for the names of total-cost caps, by
         pattern: 预算控制数, 成本控制数, 项目总成本, 维修改造总成本, 总投资, 成本总额 …
     yuan_at_least: a bare 预算金额 of at least this many is read as 元 (see above).
+    near: a fraction of the budget (0: off). A money cap under 成本指标 whose name matches
+        no ``cap_names`` is still compared when it is this close to the budget without
+        equalling it: it caps the whole budget and was written with a slip (seed 004:
+        资金节约情况 ≤1309.69万元 against 合计 1310万元).
     tolerance: an absolute difference in 元 that is accepted (default 0: the cap is the
         budget, to the 元).
     relative_tolerance: a difference accepted as a fraction of 预算金额 (0.01 = 1%).
@@ -39,10 +44,10 @@ from decimal import Decimal
 from typing import Iterator
 
 from lint.checks._budget import YUAN_AT_LEAST, budget_in_yuan
-from lint.checks._money import cap_amount, in_unit, money
+from lint.checks._money import amount, cap_amount, in_unit, money, table_unit
 from lint.findings import Hit
 from lint.loading import labels
-from lint.loading.model import ANNUAL, TARGET, ProjectTable
+from lint.loading.model import ANNUAL, TARGET, DepartmentTable, ProjectTable
 from lint.values import parse_value
 
 SCOPE = "table"
@@ -59,6 +64,7 @@ OPTIONS = {
     "tolerance": 0,
     "relative_tolerance": 0,
     "yuan_at_least": YUAN_AT_LEAST,
+    "near": 0,
 }
 PATTERN_OPTIONS = ("cap_names",)
 
@@ -67,29 +73,34 @@ _ABOVE = {"zh": "比预算金额多", "en": "above the budget by"}
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if not isinstance(table, ProjectTable):
+    if isinstance(table, ProjectTable):
+        budget, budget_cell = budget_in_yuan(table, rule.options["yuan_at_least"]), table.budget_amount
+    elif isinstance(table, DepartmentTable):
+        budget, budget_cell = amount(table.total, table_unit(table)), table.total
+    else:
         return
-    budget = budget_in_yuan(table, rule.options["yuan_at_least"])
     if budget is None:
         return
     cap_names = rule.options["cap_names"]
     allowed = max(Decimal(str(rule.options["tolerance"])), Decimal(str(rule.options["relative_tolerance"])) * budget)
+    near = Decimal(str(rule.options["near"])) * budget
     for indicator in table.indicators:
         if not labels.is_cost(indicator.level1, indicator.level2):
             continue
-        if not cap_names.search(indicator.name.text):
+        named = bool(cap_names.search(indicator.name.text))
+        if not named and not near:
             continue
         column, cell = (ANNUAL, indicator.annual_value) if indicator.annual_value else (TARGET, indicator.target_value)
         if cell is None:
             continue
         value = parse_value(cell.text)
         cap = cap_amount(value)
-        if cap is None or abs(cap - budget) <= allowed:
+        if cap is None or abs(cap - budget) <= allowed or (not named and abs(cap - budget) > near):
             continue
         yield Hit(
             cell.span,
             params={
-                "budget": table.budget_amount.text,
+                "budget": budget_cell.text.strip(),
                 "difference": money(abs(cap - budget)),
                 "direction": _BELOW if cap < budget else _ABOVE,
                 "suggestion": f"{value.comparison or ''}{in_unit(budget, value.unit).replace(',', '')}{value.unit}",
