@@ -9,6 +9,9 @@ execution rate, not a cost, yet the three projects of seed 002 have only 预算�
 Options:
     not_costs: regular expressions (``re.search`` on the 三级指标 name) for rows that sit
         under 成本指标 but do not state a cost; placeholders (无, 不适用) are among them.
+    rates_are_not_costs: a row whose value is a percentage states a rate, not a cost,
+        whatever its name (corpus 石嘴山: 按照物价部门定价标准采购 100%, a procurement
+        statement, is the only "cost" of a 3,000,000元 project).
 
 Located on the 成本指标 label when the table has one, else on its 绩效指标 key, else on
 the project (or department) name. Message parameters: ``problem`` (what the cost block
@@ -19,12 +22,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from lint.checks._kinds import value_kind
 from lint.findings import Hit
 from lint.loading import labels
+from lint.values import parse_value
 
 SCOPE = "table"
 OPTIONS = {
     "not_costs": ["执行率", "支付及时率", "支出进度", "资金到位率", r"^\s*(无|不适用|/|-)?\s*$"],
+    "rates_are_not_costs": True,
 }
 PATTERN_OPTIONS = ("not_costs",)
 
@@ -32,7 +38,8 @@ PATTERN_OPTIONS = ("not_costs",)
 def check(rule, table) -> Iterator[Hit]:
     not_costs = rule.options["not_costs"]
     rows = [i for i in table.indicators if labels.is_cost(i.level1, i.level2)]
-    others = [i.name.text for i in rows if not_costs.search(i.name.text)]
+    rates = rule.options["rates_are_not_costs"]
+    others = [i.name.text for i in rows if not_costs.search(i.name.text) or (rates and _is_rate(i))]
     if len(others) < len(rows):
         return
     label = table.level1_cells.get("成本指标") or next(
@@ -48,3 +55,8 @@ def check(rule, table) -> Iterator[Hit]:
             "en": "has only " + ", ".join(f"'{name}'" for name in shown) + " under 成本指标 and no actual cost",
         }
     yield Hit(anchor.span if anchor else table.anchor, params={"problem": problem}, value=anchor.text if anchor else None)
+
+
+def _is_rate(indicator) -> bool:
+    cell = indicator.main_value
+    return cell is not None and value_kind(parse_value(cell.text).pieces[0]) == "percent"

@@ -78,3 +78,15 @@ def test_a_real_cost_beside_an_execution_rate_passes():
 def test_not_costs_option():
     everything_counts = configured("JX302", not_costs=[])
     assert located(check_text(SEED_002, ruleset=everything_counts)) == []
+
+
+def test_a_percentage_under_cost_is_a_rate_not_a_cost():
+    # Corpus 石嘴山市疾控中心 2020: the only "cost" rows are procurement statements at 100%.
+    text = ("单位: 石嘴山市疾病预防控制中心\n年度: 2020\n项目:\n  - 项目名称: 疫苗及美沙酮药物\n    预算金额: 3000000元\n"
+            "    绩效指标:\n      产出指标:\n        成本指标:\n"
+            "          - {指标: 按照物价部门定价标准采购, 指标值: 100%}\n")
+    [finding] = check_text(text, select=["JX302"]).findings
+    assert "按照物价部门定价标准采购" in finding.message
+    assert check_text(text, ruleset=configured("JX302", rates_are_not_costs=False)).findings == []
+    priced = text.replace("指标值: 100%", "指标值: ≤120元/剂")
+    assert check_text(priced, select=["JX302"]).findings == []
