@@ -80,3 +80,9 @@ def test_vocabulary_and_value_kinds_are_options():
 def test_placeholder_rows_are_not_indicators():
     text = one_project("产出指标", "数量指标", "{指标: 无, 指标值: 100%}")
     assert check_text(text, select=["JX601"]).findings == []
+
+
+def test_a_duration_under_timeliness_that_is_no_deadline():
+    text = one_project("产出指标", "时效指标", "{指标: 高企资格有效, 指标值: 3年}", "{指标: 审核办结时限, 指标值: ≤15日}",
+                       "{指标: 任务完成时间, 指标值: 2023年12月31日}")
+    assert located(check_text(text, select=["JX609"])) == [("JX609", 8, 18)]
