@@ -18,7 +18,8 @@ each a ``problems`` entry:
     A task that is the department's own running cost — staff pay, office costs, 基本支出 —
     rather than work it does ("场馆日常运转人员经费": 在编人数…; "确保本室各人员工资及福利的
     发放"): 财力、人力和物力等投入数量不能作为绩效目标. Located on the task's 名称. A row
-    named 基本支出 alone is not reported: forms print that budget line among the tasks.
+    matching ``layout_rows`` (基本支出) is not reported: forms print that budget line among the
+    tasks (seed 004's 合计 counts it with them), which is layout, not work claimed.
 
 Amounts are read with ``parse_amount`` in the department's 金额单位 (a bare figure), or in
 the unit written in the cell.
@@ -29,6 +30,8 @@ Options:
     input_names: regular expressions for task names that are running costs.
     input_contents: regular expressions for 主要实施内容 / 期望达到的目标 that describe
         paying staff or running the office.
+    layout_rows: regular expressions for task names that are budget lines the form prints
+        among the tasks; never reported as inputs.
 
 Message parameters: ``total`` (合计 as written), ``sum`` (the tasks' sum), ``task`` (the
 task's 名称), ``amount`` (its 金额), ``count`` (number of tasks), ``what`` (the input words
@@ -50,12 +53,11 @@ PROBLEMS = ("over_total", "grand_total", "blank_split", "input")
 OPTIONS = {
     "problems": list(PROBLEMS),
     "tolerance": 100,
-    # Not 基本支出 alone: some forms print the 基本支出 line among the task rows (seed 004's 合计
-    # counts it with the tasks), which is layout, not a task claimed as work.
     "input_names": ["人员经费", "公用经费", "日常运转", "工资福利", "三公经费"],
     "input_contents": ["(人员|职工|干部)\\S{0,4}(工资|福利|薪酬)", "在编人数", "办公费"],
+    "layout_rows": ["^基本支出$"],
 }
-PATTERN_OPTIONS = ("input_names", "input_contents")
+PATTERN_OPTIONS = ("input_names", "input_contents", "layout_rows")
 ALLOWED = {"problems": Choice(PROBLEMS, many=True), "tolerance": Number(minimum=0)}
 
 
@@ -86,6 +88,8 @@ def check(rule, table) -> Iterator[Hit]:
                       value=first.text)
     if "input" in problems:
         for task in table.tasks:
+            if task.name is not None and rule.options["layout_rows"].search(task.name.text):
+                continue
             what = _input_words(task, rule)
             if what and task.name is not None:
                 params = _task_params(task, table, amount(task.amount, unit), shown)

@@ -26,6 +26,9 @@ def test_a_task_carrying_the_grand_total():
 def test_running_costs_and_staff_pay_are_inputs_not_tasks():
     # The 基本支出 row is the budget line printed among the tasks: layout, not an input claimed as work.
     assert located(check_text(NINGDE, select=["JX608"])) == [("JX608", 12, 12)]
+    paid_from_the_line = NINGDE.replace("主要内容: 确保日常工作正常运行", "主要内容: 按时发放人员工资待遇")
+    assert located(check_text(paid_from_the_line, select=["JX608"])) == [("JX608", 12, 12)]
+    assert len(check_text(paid_from_the_line, ruleset=configured("JX608", layout_rows=[])).findings) == 2
     staff = NINGDE.replace("名称: 基本支出,", "名称: 场馆日常运转人员经费,")
     assert located(check_text(staff, select=["JX608"])) == [("JX608", 12, 12), ("JX608", 13, 12)]
 
