@@ -21,11 +21,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._budget import YUAN_AT_LEAST, budget_in_yuan, is_bare
+from lint.checks._options import Number
 from lint.findings import Hit
 from lint.loading.model import ProjectTable
 
 SCOPE = "table"
 OPTIONS = {"yuan_at_least": YUAN_AT_LEAST}
+ALLOWED = {"yuan_at_least": Number(minimum=0)}
 
 
 def check(rule, table) -> Iterator[Hit]:

@@ -45,6 +45,7 @@ from typing import Iterator
 
 from lint.checks._budget import YUAN_AT_LEAST, budget_in_yuan
 from lint.checks._money import amount, cap_amount, in_unit, money, table_unit
+from lint.checks._options import Number
 from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import ANNUAL, TARGET, DepartmentTable, ProjectTable
@@ -67,6 +68,12 @@ OPTIONS = {
     "near": 0,
 }
 PATTERN_OPTIONS = ("cap_names",)
+ALLOWED = {
+    "tolerance": Number(minimum=0),
+    "relative_tolerance": Number(minimum=0, maximum=1),
+    "yuan_at_least": Number(minimum=0),
+    "near": Number(minimum=0, maximum=1),
+}
 
 _BELOW = {"zh": "比预算金额少", "en": "below the budget by"}
 _ABOVE = {"zh": "比预算金额多", "en": "above the budget by"}

@@ -36,12 +36,14 @@ from typing import Iterator
 from lint.checks._kinds import value_kind
 from lint.checks._measurability import brief
 from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._options import Choice, Words
 from lint.findings import Hit
 from lint.loading.model import CYCLE
 from lint.values import Comparison, ValueKind, parse_value
 
 SCOPE = "indicator"
 OPTIONS = {"problems": ["no_amount", "floor", "no_currency"], "placeholders": PLACEHOLDERS}
+ALLOWED = {"problems": Choice(("no_amount", "floor", "no_currency"), many=True), "placeholders": Words()}
 
 _NOT_AMOUNTS = ("percent", "text", "count", "duration", "date")
 _FLOORS = (Comparison.GE, Comparison.GT)

@@ -40,6 +40,7 @@ import re
 from typing import Iterator
 
 from lint.checks._measurability import brief, compact
+from lint.checks._options import Choice, Number
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable, ProjectTable
 from lint.loading.tree import Cell
@@ -54,6 +55,11 @@ OPTIONS = {
                     "较大(幅度|程度)", "大幅(度)?(提高|提升|增加)", "尽(可能|量)"],
 }
 PATTERN_OPTIONS = ("slogan_starts", "vague_terms")
+ALLOWED = {
+    "problems": Choice(("empty", "slogan", "restates_name", "vague_degree"), many=True),
+    "slogan_max_chars": Number(minimum=1, integer=True),
+    "restate_extra_chars": Number(minimum=0, integer=True),
+}
 
 _NUMBERING = re.compile(r"(目标|任务)\s*[0-9一二三四五六七八九十]+\s*[:：、.]|^[0-9]+\s*[、.]")
 _DIGIT = re.compile(r"[0-9０-９]")

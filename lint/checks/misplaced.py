@@ -38,9 +38,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lint.checks._kinds import value_kind
+from lint.checks._kinds import KINDS, value_kind
 from lint.checks._measurability import brief
 from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._options import Choice, Words
 from lint.findings import Hit
 from lint.values import parse_value
 
@@ -55,6 +56,7 @@ OPTIONS = {
     "placeholders": PLACEHOLDERS,
 }
 PATTERN_OPTIONS = ("terms", "unless")
+ALLOWED = {"value_kinds": Choice(tuple(KINDS), many=True), "exempt_kinds": Choice(tuple(KINDS), many=True), "placeholders": Words()}
 
 
 def check(rule, row) -> Iterator[Hit]:

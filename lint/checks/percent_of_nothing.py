@@ -30,6 +30,7 @@ from lint.checks._context import ValueCell
 from lint.checks._kinds import repeats_annual, value_kind
 from lint.checks._measurability import brief
 from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._options import Words
 from lint.findings import Hit
 
 SCOPE = "value"
@@ -43,6 +44,7 @@ OPTIONS = {
     "placeholders": PLACEHOLDERS,
 }
 PATTERN_OPTIONS = ("rate_words",)
+ALLOWED = {"placeholders": Words()}
 
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:

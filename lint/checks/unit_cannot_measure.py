@@ -34,9 +34,10 @@ import re
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._kinds import repeats_annual, value_kind
+from lint.checks._kinds import KINDS, repeats_annual, value_kind
 from lint.checks._measurability import brief
 from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._options import Choice, Words
 from lint.findings import Hit
 from lint.values import Comparison
 
@@ -50,6 +51,7 @@ OPTIONS = {
     "placeholders": PLACEHOLDERS,
 }
 PATTERN_OPTIONS = ("timing_names", "date_names", "limit_names")
+ALLOWED = {"timing_kinds": Choice(tuple(KINDS), many=True), "date_kinds": Choice(tuple(KINDS), many=True), "placeholders": Words()}
 
 _FLOORS = (Comparison.GE, Comparison.GT)
 # "按时完成培训人数": what is counted is named, so a count measures it.

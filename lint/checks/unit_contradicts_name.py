@@ -37,6 +37,7 @@ from lint.checks._context import ValueCell
 from lint.checks._kinds import repeats_annual, unit_kind
 from lint.checks._measurability import brief, compact
 from lint.checks._names import normalise
+from lint.checks._options import Words
 from lint.findings import Hit
 from lint.values import BASE_UNITS, parse_value
 
@@ -49,6 +50,25 @@ OPTIONS = {
     },
     "generic_counters": ["个"],
 }
+
+
+class _UnitsByName:
+    """``name_units``: regular expressions (keys) to units jxlint knows (values)."""
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, dict):
+            return "should be a mapping of regular expressions to units"
+        for pattern, unit in value.items():
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as error:
+                return f"bad regular expression {pattern!r}: {error}"
+            if unit not in BASE_UNITS:
+                return f"'{pattern}': {unit!r} is not a unit jxlint knows ({', '.join(BASE_UNITS)})"
+        return None
+
+
+ALLOWED = {"name_units": _UnitsByName(), "generic_counters": Words()}
 
 _UNITS = "|".join(sorted(map(re.escape, BASE_UNITS), key=len, reverse=True))
 # "村组干部230人", "验收合格率100%": a number and a unit closing the name.

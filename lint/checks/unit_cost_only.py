@@ -31,6 +31,7 @@ from lint.checks._budget import YUAN_AT_LEAST, budget_in_yuan
 from lint.checks._kinds import value_kind
 from lint.checks._money import cap_amount
 from lint.checks.cost_cap_budget import CAP_NAMES
+from lint.checks._options import Number
 from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import ProjectTable
@@ -39,6 +40,7 @@ from lint.values import parse_value
 SCOPE = "table"
 OPTIONS = {"cap_names": CAP_NAMES, "link_tolerance": 0.05, "yuan_at_least": YUAN_AT_LEAST}
 PATTERN_OPTIONS = ("cap_names",)
+ALLOWED = {"link_tolerance": Number(minimum=0, maximum=1), "yuan_at_least": Number(minimum=0)}
 
 
 def check(rule, table) -> Iterator[Hit]:
