@@ -32,7 +32,7 @@ def test_seed_001_case_count_per_year_in_the_cycle_column():
     assert result.findings[0].message == (
         "实施周期指标值「90宗/年」写的是每年的数（「/年」），而实施周期2023–2025年共3年：这一栏应填整个实施周期的累计目标"
     )
-    assert result.findings[0].hint == "去掉「/年」，填写2023–2025年的累计数；每年的数填在年度指标值一栏"
+    assert result.findings[0].hint == "去掉「/年」，填写2023–2025年的累计数；每年的数填在年度指标值一栏。"
 
 
 def test_english_message():

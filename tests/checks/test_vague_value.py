@@ -133,7 +133,7 @@ def test_english_message():
     finding = check_text(quality_row("{指标: 工作完成质量水平, 实施周期指标值: 良好, 年度指标值: 良好}"), select=["JX101"], lang="en").findings[0]
     assert finding.message == (
         "The cycle value of '工作完成质量水平' is '良好', a qualitative word: it does not say how much is to be "
-        "achieved, so nobody can tell at year end whether it was"
+        "achieved, so nobody can tell at year end whether it was met"
     )
     assert "{" not in finding.hint
 
