@@ -8,8 +8,13 @@ unfinished, which the review's 完整性 check (财预〔2015〕88号) rejects.
 
 Every indicator name and value cell is read, and so are the goal texts (实施周期总目标,
 年度目标, a department's 总体绩效目标 and each task's cells), because instructions are
-left there too. A rule's ``where`` (一级/二级/names) narrows the indicator rows; goal and
+left there too (in a self-assessment: 实际完成情况, 实际完成值, 偏差原因, 原因 and the
+closing texts such as 评价结论). A rule's ``where`` (一级/二级/names) narrows the indicator rows; goal and
 task cells are read whenever the table kind applies.
+
+A value cell that the value parser reads as a PLACEHOLDER (a value with its digits left
+out: "≥*%", "x场") is reported too, with the whole cell as the placeholder, when no pattern
+matched in it.
 
 Options:
     patterns: regular expressions for a placeholder or an instruction; every match in a
@@ -28,8 +33,9 @@ from typing import Iterator
 
 from lint.checks._measurability import brief
 from lint.findings import Hit
-from lint.loading.model import DepartmentTable, ProjectTable
+from lint.loading.model import DepartmentTable, ProjectTable, SelfAssessmentTable
 from lint.loading.tree import Cell
+from lint.values import ValueKind, parse_value
 
 SCOPE = "table"
 OPTIONS = {
@@ -61,7 +67,12 @@ def check(rule, table) -> Iterator[Hit]:
             continue
         yield from _cell(patterns, indicator.name, _WHERE["name"], indicator.name.text)
         for _, cell in indicator.values():
-            yield from _cell(patterns, cell, _WHERE["value"], indicator.name.text)
+            hits = list(_cell(patterns, cell, _WHERE["value"], indicator.name.text))
+            if not hits and parse_value(cell.text).kind is ValueKind.PLACEHOLDER:
+                # The value parser reads the cell as a value with its digits left out ("≥*%",
+                # "x场"): the whole cell is the placeholder.
+                hits = [_hit(cell, cell.text.strip(), _WHERE["value"], indicator.name.text)]
+            yield from hits
     for label, cell in _texts(table):
         yield from _cell(patterns, cell, {"zh": label, "en": label}, None)
 
@@ -74,18 +85,24 @@ def _texts(table) -> Iterator[tuple[str, Cell]]:
         yield "总体绩效目标", table.goal
         for task in table.tasks:
             yield from (("任务名称", task.name), ("主要实施内容", task.content), ("期望达到的目标", task.expected))
+    elif isinstance(table, SelfAssessmentTable):
+        yield from table.free_texts()
 
 
 def _cell(patterns: re.Pattern, cell: Cell | None, where: dict, indicator: str | None) -> Iterator[Hit]:
     if cell is None or cell.is_blank:
         return
     for match in patterns.finditer(cell.text):
-        yield Hit(
-            cell.span,
-            params={"placeholder": match[0], "where": where, "fill": _fill(match[0]), "cell": brief(cell.text)},
-            indicator=indicator,
-            value=cell.text,
-        )
+        yield _hit(cell, match[0], where, indicator)
+
+
+def _hit(cell: Cell, placeholder: str, where: dict, indicator: str | None) -> Hit:
+    return Hit(
+        cell.span,
+        params={"placeholder": placeholder, "where": where, "fill": _fill(placeholder), "cell": brief(cell.text)},
+        indicator=indicator,
+        value=cell.text,
+    )
 
 
 def _fill(placeholder: str) -> dict:

@@ -44,6 +44,14 @@ def test_department_goals_and_tasks_are_read_too():
 
 
 def test_patterns_are_an_option():
-    assert check_text(GRAPE, ruleset=configured("JX110", patterns=[])).findings == []
+    # With no patterns only the values the parser reads as placeholders remain (≥**%, X月X日前).
+    assert located(check_text(GRAPE, ruleset=configured("JX110", patterns=[]))) == [("JX110", 11, 34), ("JX110", 13, 31)]
     only_stars = configured("JX110", patterns=[r"\*{2,}"])
     assert located(check_text(GRAPE, ruleset=only_stars)) == [("JX110", 10, 18), ("JX110", 11, 34), ("JX110", 15, 18)]
+
+
+def test_a_value_the_parser_reads_as_a_placeholder_is_reported_whole():
+    text = GRAPE.replace('"≥**%"', '"≥*%"')
+    result = check_text(text, ruleset=configured("JX110", patterns=[r"请填写"]))
+    assert [(f.span.line, f.span.column) for f in result.findings] == [(6, 13), (11, 34), (13, 31)]
+    assert "「≥*%」" in result.findings[1].message and "百分比" in result.findings[1].message
