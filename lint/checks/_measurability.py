@@ -24,6 +24,14 @@ CEILING_WORDS = (
     "流失", "超支", "违规", "违纪", "不合格", "逾期", "延误", "缺勤", "空置", "损耗", "失败率",
 )
 
+# A value that says an adverse event will not happen is a count with the target zero:
+# 「安全事故」 = 「无重大安全事故」, 「投诉」 = 「零投诉」. Reviewers accept it as measurable (the
+# year-end check is a count), so it is neither vague nor a restated name.
+ZERO_EVENTS = [
+    r"^(?:无|零|未发生|不发生|杜绝|没有)(?:发生)?(?:重特大|重大|较大|严重|任何)?[\u4e00-\u9fff]{0,8}?"
+    r"(?:事故|投诉|事件|差错|违规|违纪|案件|纠纷|失误|故障|伤亡|火灾|泄密|舆情|上访|信访)(?:发生)?$",
+]
+
 _SPACE = re.compile(r"\s+")
 _FULL_WIDTH = str.maketrans({"％": "%", "（": "(", "）": ")"})
 _BRACKETED_UNIT = re.compile(r"\(\s*([^()]+?)\s*\)\s*$")

@@ -19,6 +19,8 @@ Options:
         and punctuation) to count as repeating a name: 「是」 is inside 「是否按时完成」 by
         accident.
     with_number: also report values that repeat the name but carry a number.
+    zero_events: as in ``vague_value``: 「安全事故」 = 「无重大安全事故」 names the event to set
+        its count to zero, which is a target, not a repetition.
 
 Message parameters: ``name``, ``text`` (shortened), ``problem`` and ``fix`` (which of the two
 cases, and what to write: the bare target for a value with a number, otherwise a
@@ -32,12 +34,13 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._options import Number, Words
-from lint.checks._measurability import brief, compact, suggestion
+from lint.checks._measurability import ZERO_EVENTS, brief, compact, suggestion
 from lint.findings import Hit
 from lint.values import TargetValue, ValueKind
 
 SCOPE = "value"
-OPTIONS = {"ignore": ["无", "不适用", "/"], "min_length": 2, "with_number": True}
+OPTIONS = {"ignore": ["无", "不适用", "/"], "min_length": 2, "with_number": True, "zero_events": ZERO_EVENTS}
+PATTERN_OPTIONS = ("zero_events",)
 ALLOWED = {"ignore": Words(), "min_length": Number(minimum=1, maximum=100, integer=True)}
 
 # Punctuation and brackets the forms scatter through names and values.
@@ -51,7 +54,7 @@ def _bare(text: str) -> str:
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
     value, name = subject.value, subject.indicator.name.text
-    if compact(value.text) in rule.options["ignore"]:
+    if compact(value.text) in rule.options["ignore"] or rule.options["zero_events"].search(compact(value.text)):
         return
     bare_value = _bare(value.text)
     # "会议出勤率（%）": the bracketed unit is not part of what the indicator measures.

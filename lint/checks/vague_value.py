@@ -21,6 +21,8 @@ Options:
         scale (等级, 等次, 评级, 档次, 评估结果, 考核结果, 验收结果 …).
     sentences: also report a text in which the parser found no target number (UNPARSED;
         years and dates in it do not count: "对 2020-2021 年纸质、电子档案进行整理、归档").
+    zero_events: regular expressions for values that say an adverse event will not happen
+        (「无重大安全事故」, 「零投诉」): a count with the target zero, accepted.
 
 Message parameters: ``name`` (the 三级指标, shortened), ``text`` (the value, shortened),
 ``level2`` (二级指标), ``what`` (定性描述 / 文字描述), ``suggestion`` (what kind of value the
@@ -34,7 +36,7 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._options import Words
-from lint.checks._measurability import brief, compact, suggestion
+from lint.checks._measurability import ZERO_EVENTS, brief, compact, suggestion
 from lint.findings import Hit
 from lint.values import ValueKind
 
@@ -47,8 +49,9 @@ OPTIONS = {
     ],
     "grade_names": ["等级", "等次", "评级", "级别", "档次", "评定结果", "评估结果", "考核结果", "验收结果", "评价结果"],
     "sentences": True,
+    "zero_events": ZERO_EVENTS,
 }
-PATTERN_OPTIONS = ("grade_names",)
+PATTERN_OPTIONS = ("grade_names", "zero_events")
 ALLOWED = {"allow": Words(), "graded": Words()}
 
 _WHAT = {
@@ -65,7 +68,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
             return
     elif value.kind is not ValueKind.QUALITATIVE:
         return
-    if text in rule.options["allow"]:
+    if text in rule.options["allow"] or rule.options["zero_events"].search(text):
         return
     name = subject.indicator.name.text
     if text in rule.options["graded"] and rule.options["grade_names"].search(name):

@@ -165,3 +165,14 @@ def test_jx107_accepts_no_grade():
     text = project("    绩效指标:\n      满意度指标:\n        服务对象满意度:\n          - {指标: 服务对象满意度等级, 实施周期指标值: 良好, 年度指标值: 良好}\n")
     assert len(located(check_text(text, select=["JX107"]))) == 2
     assert located(check_text(text, select=["JX101"])) == []
+
+
+@pytest.mark.parametrize("name, value", [("安全事故", "无重大安全事故"), ("投诉", "零投诉"), ("安全生产", "杜绝较大安全事故发生")])
+def test_a_zero_count_of_adverse_events_is_a_measurable_target(name, value):
+    text = quality_row(f"{{指标: {name}, 实施周期指标值: {value}, 年度指标值: {value}}}")
+    assert located(check_text(text, select=["JX101", "JX102"])) == []
+
+
+def test_a_negated_improvement_is_still_vague():
+    text = quality_row("{指标: 服务质量, 实施周期指标值: 无明显下降, 年度指标值: 无明显下降}")
+    assert located(check_text(text, select=["JX101"]))
