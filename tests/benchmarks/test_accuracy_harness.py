@@ -120,3 +120,19 @@ def test_the_benchmark_prints_totals_and_exits_zero_whatever_the_score(tmp_path,
     assert "TOTAL files 1, tables 1: recall 0/1 (0%)" in out
     assert "MISSED [test] never found" in out
     assert "UNEXPLAINED" in out and "JX101" in out
+
+
+def test_a_file_that_waits_for_a_later_family_is_kept_out_of_the_total(tmp_path, capsys):
+    _evaluate(tmp_path, "waits: a later issue\ndefects:\n  - {label: bare 12, class: no-unit, family: measurability, cell: {indicator: 培训场次, column: annual}}\n")
+    report = accuracy.evaluate(tmp_path / "expected.yaml")
+    assert report.waits == "a later issue" and report.outcomes[0].expectation.waits == "a later issue"
+    assert accuracy.main([str(tmp_path / "expected.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "not in the total (waiting for a later issue): files 1" in out
+    assert "TOTAL files 0, tables 0" in out
+
+
+def test_self_assessment_tables_are_read_like_project_tables():
+    text = "单位: 某校\n年度: 2022\n自评:\n  - 项目名称: 营养改善\n    绩效指标:\n      产出指标:\n        数量指标:\n          - {指标: 受资助人数, 指标值: \"735\", 得分: \"10\"}\n"
+    assert _address(text, '"10"') == accuracy.Address("营养改善", level1="产出指标", level2="数量指标",
+                                                       indicator="受资助人数", column="得分")
