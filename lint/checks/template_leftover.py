@@ -111,7 +111,7 @@ def _fill(placeholder: str) -> dict:
     if _DATE.search(placeholder):
         return {"zh": "具体日期（如「12月31日前」）", "en": "the actual date (e.g. 12月31日前)"}
     # The unit the template printed after the stars or the X: "(≤**元/株)" → 元/株.
-    pieces = re.split(r"\*{2,}|[XＸ]+", placeholder)
+    pieces = re.split(r"[*＊]+|[XＸxｘ]+", placeholder)
     unit = _TAIL.sub("", pieces[-1]) if len(pieces) > 1 else ""
     if "%" in unit or "％" in unit:
         zh, en = "百分比", "percentage"
