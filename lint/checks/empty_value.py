@@ -34,12 +34,14 @@ from typing import Iterator
 
 from lint.checks._context import IndicatorRow
 from lint.checks._measurability import brief, compact
+from lint.checks._options import Choice, Number
 from lint.findings import Hit
 from lint.loading.model import ANNUAL, CYCLE, TARGET, ProjectTable, Table
 from lint.loading.tree import Cell
 
 SCOPE = "indicator"
 OPTIONS = {"placeholders": ["/", "／", "-", "－", "—", "——", "…", "……", "\\"], "per": "cell", "min_rows": 2}
+ALLOWED = {"per": Choice(("cell", "column")), "min_rows": Number(minimum=1, integer=True)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._money import LOST_POINT_DIGITS, lost_points, table_unit, unreadable
+from lint.checks._options import Number
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable, ProjectTable, Table
 from lint.loading.tree import Cell
 
 SCOPE = "table"
 OPTIONS = {"lost_point_digits": LOST_POINT_DIGITS}
+ALLOWED = {"lost_point_digits": Number(minimum=1, integer=True)}
 
 _UNREADABLE = {"zh": "读不出一个数（数字中间夹着空格或其他字符）", "en": "does not read as one number (a space or another character inside it)"}
 _LOST_POINT = {"zh": "在带小数的金额中是一个没有小数点的大数，疑似漏了小数点",
