@@ -12,8 +12,14 @@ compliance or completion word that reads as "the share that …" (符合, 达标
 发放 …), or a change (提高, 降低, 增长 … by so many percent). Those words are the
 ``rate_words`` option.
 
+A name without a rate word is reported only when it reads as a slogan (``slogan_words``): it
+opens with a verb of intent or ends in an abstract noun. Other names are given the benefit of
+the doubt: "安全事故发生 ≤1%" names something countable.
+
 Options:
     rate_words: regular expressions; a name matching one defines what the percentage is of.
+    slogan_words: regular expressions; only a name matching one (and no rate word) is
+        reported.
     placeholders: names that mark an empty row (不适用, 无 …): never reported.
 
 A number inside a sentence ("企业所得税减按15%征收") is the sentence's business (JX101). A
@@ -41,9 +47,17 @@ OPTIONS = {
         "使用", "普及", "参与", "知晓", "通过", "准确", "正确", "成功", "落实", "兑现", "发放", "拨付", "兑付", "支付",
         "增长", "增加", "提高", "提升", "降低", "下降", "减少", "节约", "节省", "缩短", "幅度", "变化",
     ],
+    # A name that defines no share is reported only when it reads as a slogan: it opens with a
+    # verb of intent (维护社会稳定, 确保日常工作正常运行) or ends in an abstract noun (家庭发展能力,
+    # 项目维持时效). Other names without a rate word ("安全事故发生") are left alone: they may
+    # name something countable that a rate word would only spell out.
+    "slogan_words": [
+        "^(维护|促进|保护|确保|保障|推动|推进|加强|营造|助力|提升|改善|实现|加快|深化|落实|巩固|增强)",
+        "(稳定|发展|能力|水平|环境|氛围|意识|时效|性|作用|影响|推进|运行|建设|卫生|秩序|效果|成效)$",
+    ],
     "placeholders": PLACEHOLDERS,
 }
-PATTERN_OPTIONS = ("rate_words",)
+PATTERN_OPTIONS = ("rate_words", "slogan_words")
 ALLOWED = {"placeholders": Words()}
 
 
@@ -55,6 +69,6 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = normalise(subject.indicator.name.text)
     if not name or name in {normalise(p) for p in rule.options["placeholders"]}:
         return
-    if rule.options["rate_words"].search(name):
+    if rule.options["rate_words"].search(name) or not rule.options["slogan_words"].search(name):
         return
     yield Hit(subject.cell.span, params={"name": brief(subject.indicator.name.text), "text": brief(subject.value.text)})

@@ -37,3 +37,9 @@ def test_a_cycle_value_repeating_the_annual_one_is_reported_once():
 def test_rate_words_are_an_option():
     text = rows("{指标: 维护社会稳定, 指标值: ≥95%}")
     assert check_text(text, ruleset=configured("JX111", rate_words=["稳定"])).findings == []
+
+
+def test_a_name_without_a_rate_word_that_is_no_slogan_gets_the_benefit_of_the_doubt():
+    text = rows("{指标: 安全事故发生, 指标值: ≤1%}", "{指标: 家庭发展能力, 指标值: 90%}", "{指标: 确保日常工作正常运行, 指标值: 100%}")
+    assert located(check_text(text, select=["JX111"])) == [("JX111", 9, 31), ("JX111", 10, 35)]
+    assert check_text(text, ruleset=configured("JX111", slogan_words=["^确保"])).findings[0].span.line == 10
