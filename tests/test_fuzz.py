@@ -2,11 +2,14 @@
 
 Hypothesis mutates real tables the way broken exports and hand edits do — keys dropped,
 duplicated, retyped and reordered, cell text mangled with the characters real tables use —
-and every generated file goes through the loader, the value parser, every check and the
-json, sarif and concise reporters. Nothing may crash (a crashing check would show up as
-JX015), and the three formats must report the same findings.
+and the way an attacker would: control and invisible format characters, long runs of
+whitespace, integers far past any amount (and past Python's 4,300-digit limit as text), odd
+YAML tags, anchors and merge keys. Every generated file goes through the loader, the value
+parser, every check and the json, sarif and concise reporters. Nothing may crash (a crashing
+check would show up as JX015), and the three formats must report the same findings. A second
+property: an invisible character added to a cell never takes a finding away.
 
-CI runs 2,000 generated files; set JXLINT_FUZZ_EXAMPLES to try more.
+CI runs 2,000 generated files between the two; set JXLINT_FUZZ_EXAMPLES to try more.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ RULES = load_rules()
 LINTER = Linter(RULES)
 CONTEXT = ReportContext(lang="zh", color=False, rules=RULES.rules)
 EXAMPLES_TRIED = int(os.environ.get("JXLINT_FUZZ_EXAMPLES", "2000"))
+INVISIBLE_TRIED = EXAMPLES_TRIED // 5  # of the budget, for the invisible-character property
 
 # What real cells are made of: digits of both widths, Chinese numerals, comparisons, units,
 # brackets, separators, the words around targets, and YAML's own special characters.
@@ -41,6 +45,28 @@ TABLE_TEXT = st.text(
     )),
     max_size=24,
 )
+
+
+# Format characters (Unicode Cf) and the combining grapheme joiner: what copied text carries.
+INVISIBLE = st.sampled_from(list("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202e\u2066\u2069\u034f\u061c"))
+# C0/C1 controls (YAML refuses most: a syntax finding, never a crash), line separators.
+CONTROL = st.sampled_from(list("\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\x9b\u2028\u2029\r"))
+WHITESPACE_RUN = st.builds(lambda char, count: char * count, st.sampled_from([" ", "\u3000", "\t", "\n", " \n"]),
+                           st.integers(50, 600))
+HUGE_NUMBER_TEXT = st.one_of(
+    st.builds(lambda n: "0x" + "f" * n, st.integers(30, 5000)),
+    st.builds(lambda n: ":".join(["59"] * n), st.integers(20, 3000)),  # sexagesimal
+    st.builds(lambda n: "9" * n, st.integers(40, 5000)),  # past 4,300 digits: no int at all
+    st.builds(lambda n: "1." + "0" * n + "e+999", st.integers(0, 400)),
+)
+ODD_TAGS = st.sampled_from([
+    "!!bool ", "!!int ", "!!float ", "!!null ", "!!binary ", "!!timestamp ", "!!str ", "!!set ", "!!omap ",
+    "!!python/object/apply:os.system ", "!foo ", "! ", "!<tag:yaml.org,2002:int> ", "&a ", "*a ", "<<: ", "? ",
+])
+# What the attack text is made of: mixed into cells and lines with the table's own characters.
+HOSTILE_TEXT = st.lists(st.one_of(TABLE_TEXT, INVISIBLE, CONTROL, WHITESPACE_RUN, HUGE_NUMBER_TEXT, ODD_TAGS),
+                        min_size=1, max_size=4).map("".join)
+HUGE_INTEGERS = st.one_of(st.integers(10**39, 10**4000), st.integers(-(10**4000), -(10**39)))
 
 
 def _tables():
@@ -78,6 +104,7 @@ def _mutate(document, data) -> None:
         container[key] = data.draw(st.one_of(
             st.integers(-10**12, 10**12), st.floats(allow_nan=False), st.booleans(), st.none(),
             TABLE_TEXT, st.lists(TABLE_TEXT, max_size=3), st.dictionaries(TABLE_TEXT, TABLE_TEXT, max_size=2),
+            HUGE_INTEGERS, HOSTILE_TEXT,
         ))
     elif operation == "reorder" and isinstance(container, dict):
         order = data.draw(st.permutations(keys))
@@ -86,7 +113,7 @@ def _mutate(document, data) -> None:
     elif operation == "text" and isinstance(container[key], str):
         text = container[key]
         at = data.draw(st.integers(0, len(text)))
-        container[key] = text[:at] + data.draw(TABLE_TEXT) + text[at + data.draw(st.integers(0, 3)):]
+        container[key] = text[:at] + data.draw(st.one_of(TABLE_TEXT, HOSTILE_TEXT)) + text[at + data.draw(st.integers(0, 3)):]
     elif operation == "copy" and isinstance(container, list):
         container.append(copy.deepcopy(container[key]))
 
@@ -96,7 +123,7 @@ def _text_level(text: str, data) -> str:
     if not lines:
         return text
     index = data.draw(st.integers(0, len(lines) - 1))
-    operation = data.draw(st.sampled_from(["none", "duplicate-line", "drop-line", "insert", "crlf", "truncate"]))
+    operation = data.draw(st.sampled_from(["none", "duplicate-line", "drop-line", "insert", "crlf", "truncate", "tag"]))
     if operation == "duplicate-line":  # duplicate keys, duplicate rows
         lines.insert(index, lines[index])
     elif operation == "drop-line":
@@ -104,7 +131,10 @@ def _text_level(text: str, data) -> str:
     elif operation == "insert":
         line = lines[index]
         at = data.draw(st.integers(0, len(line)))
-        lines[index] = line[:at] + data.draw(TABLE_TEXT) + line[at:]
+        lines[index] = line[:at] + data.draw(st.one_of(TABLE_TEXT, HOSTILE_TEXT)) + line[at:]
+    elif operation == "tag" and ": " in lines[index]:  # a tag, anchor, alias or merge before a value
+        key, _, value = lines[index].partition(": ")
+        lines[index] = f"{key}: {data.draw(ODD_TAGS)}{value}"
     elif operation == "crlf":
         return text.replace("\n", "\r\n")
     elif operation == "truncate":
@@ -121,7 +151,7 @@ def _render(fmt: str, result) -> str:
 _CONCISE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<rule>\S+) \[(?P<severity>\w+)\] ")
 
 
-@settings(max_examples=EXAMPLES_TRIED, deadline=None, database=None,
+@settings(max_examples=EXAMPLES_TRIED - INVISIBLE_TRIED, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_mutated_tables_never_crash_and_every_format_agrees(data):
@@ -150,3 +180,40 @@ def test_mutated_tables_never_crash_and_every_format_agrees(data):
     assert from_json == expected
     assert from_sarif == expected
     assert from_concise == expected
+
+
+def _strings(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, path + (index,))
+    elif isinstance(node, str) and node.strip():
+        yield path
+
+
+@settings(max_examples=INVISIBLE_TRIED, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data())
+def test_an_invisible_character_in_a_cell_never_takes_a_finding_away(data):
+    document = copy.deepcopy(data.draw(st.sampled_from(BASES)))
+    paths = list(_strings(document))
+    path = data.draw(st.sampled_from(paths))
+    target = document
+    for part in path[:-1]:
+        target = target[part]
+    text = target[path[-1]]
+    at = data.draw(st.integers(0, len(text)))
+    flow = data.draw(st.sampled_from([False, None]))
+
+    def findings(doc) -> set[tuple[str, int]]:
+        # No line wrapping: the added character must not move any other cell to another line.
+        dumped = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, default_flow_style=flow, width=10**9)
+        return {(f.rule, f.span.line) for f in LINTER.check_bytes("fuzz.yaml", dumped.encode()).findings}
+
+    before = findings(document)
+    target[path[-1]] = text[:at] + data.draw(INVISIBLE) + text[at:]
+    after = findings(document)
+    assert before <= after, before - after
+    assert any(rule == "JX021" for rule, _ in after)
