@@ -26,7 +26,7 @@ Options:
     yuan_at_least: a bare 预算金额 of at least this many is read as 元 (see above).
     near: a fraction of the budget (0: off). A money cap under 成本指标 whose name matches
         no ``cap_names`` is still compared when it is this close to the budget without
-        equalling it: it caps the whole budget and was written with a slip (seed 004:
+        equalling it: it caps the whole budget and was written with a slip (深圳市龙岗区妇女联合会 2022:
         资金节约情况 ≤1309.69万元 against 合计 1310万元).
     tolerance: an absolute difference in 元 that is accepted (default 0: the cap is the
         budget, to the 元).
