@@ -111,18 +111,6 @@ def test_unknown_level_labels_name_the_nearest_known_one():
     assert "did you mean '社会效益指标'" in details[0]["en"]
 
 
-@pytest.mark.parametrize("label, canonical", [
-    ("服务对象满意度", "服务对象满意度指标"), ("社会效益", "社会效益指标"), ("经济效益 指标", "经济效益指标"),
-    ("社会公众或服务对象满意度指标", "服务对象满意度指标"), ("服务对象\u3000满意度", "服务对象满意度指标"),
-])
-def test_known_spellings_of_level2_labels_are_normalised(label, canonical):
-    level1 = "满意度指标" if "满意度" in label else "效益指标"
-    text = MINIMAL + f"    绩效指标:\n      {level1}:\n        {label}:\n          - {{指标: 服务对象满意度, 年度指标值: ≥90%}}\n"
-    result = load_target("t.yaml", text.encode())
-    assert result.problems == []
-    assert [i.level2 for i in result.target.projects[0].indicators] == [canonical]
-
-
 @pytest.mark.parametrize("first, second", [("年度指标值", "当年度指标值"), ("当年度指标值", "年度指标值"), ("指标值", "目标值")])
 def test_one_column_under_two_names_on_a_row_is_a_located_conflict(first, second):
     row = f"          - {{指标: 社区活动数(场次), {first}: 5场, {second}: 55场}}\n"

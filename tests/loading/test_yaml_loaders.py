@@ -26,6 +26,7 @@ def test_the_switch_selects_the_pure_python_loader(pure):
 
 
 def test_the_default_pack_loads_and_every_example_behaves_under_the_pure_loader(pure):
+    assert tree.yaml_loader().__name__ == "SafeLoader"
     rules = list(load_rules())
     assert rules
     for rule in rules:
@@ -48,6 +49,7 @@ def _loaded(path):
 def test_every_example_loads_the_same_under_both_loaders(monkeypatch, path):
     with_c = _loaded(path)
     monkeypatch.setenv("JXLINT_YAML_LOADER", "pure")
+    assert tree.yaml_loader().__name__ == "SafeLoader"
     assert _loaded(path) == with_c
 
 
