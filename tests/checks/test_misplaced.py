@@ -86,3 +86,14 @@ def test_a_duration_under_timeliness_that_is_no_deadline():
     text = one_project("产出指标", "时效指标", "{指标: 高企资格有效, 指标值: 3年}", "{指标: 审核办结时限, 指标值: ≤15日}",
                        "{指标: 任务完成时间, 指标值: 2023年12月31日}")
     assert located(check_text(text, select=["JX609"])) == [("JX609", 8, 18)]
+
+
+def test_a_value_kind_the_check_does_not_know_is_a_pack_error(tmp_path):
+    import pytest
+
+    from lint.rulepack import PackError, load_rules
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\nextends: [default]\noverride:\n  JX601: {options: {value_kinds: [percentage]}}\n", encoding="utf-8")
+    with pytest.raises(PackError, match="'percentage' is not one of"):
+        load_rules(["default", str(pack)])
