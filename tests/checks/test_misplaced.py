@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from lint.rulepack import PackError, load_rules
 from tests.helpers import check_text, configured, located
 
 
@@ -89,10 +92,6 @@ def test_a_duration_under_timeliness_that_is_no_deadline():
 
 
 def test_a_value_kind_the_check_does_not_know_is_a_pack_error(tmp_path):
-    import pytest
-
-    from lint.rulepack import PackError, load_rules
-
     pack = tmp_path / "p.yaml"
     pack.write_text("pack: p\nextends: [default]\noverride:\n  JX601: {options: {value_kinds: [percentage]}}\n", encoding="utf-8")
     with pytest.raises(PackError, match="'percentage' is not one of"):
