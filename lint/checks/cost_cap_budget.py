@@ -108,7 +108,8 @@ def check(rule, table) -> Iterator[Hit]:
             cell.span,
             params={
                 "budget": budget_cell.text.strip(),
-                "difference": money(abs(cap - budget)),
+                # A department form prints 万元: say the difference the way it reads its figures.
+                "difference": money(abs(cap - budget), value.unit if isinstance(table, DepartmentTable) else "元"),
                 "direction": _BELOW if cap < budget else _ABOVE,
                 "suggestion": f"{value.comparison or ''}{in_unit(budget, value.unit).replace(',', '')}{value.unit}",
                 "column": column,

@@ -59,5 +59,5 @@ def test_a_department_cost_cap_near_the_total_but_not_a_partial_cost():
             "        - {指标: 资金节约情况, 目标值: ≤1309.69 万元}\n        - {指标: 三公经费, 目标值: ≤20 万元}\n")
     result = check_text(text, select=["JX315", "JX301"])
     assert located(result) == [("JX315", 10, 29)]
-    assert "3,100元" in result.findings[0].message
+    assert "0.31万元" in result.findings[0].message
     assert check_text(text, ruleset=configured("JX315", near=0)).findings == []
