@@ -34,7 +34,7 @@ Options:
         The larger of the two tolerances applies.
 
 Located on the cap's value cell. Message parameters: ``budget`` (预算金额 as written),
-``difference`` (in 元, "39,500元"), ``direction`` (below/above the budget), ``suggestion``
+``difference`` (in 元, "39,500元"; in the cap's unit on a department table), ``direction`` (below/above the budget), ``suggestion``
 (the cap rewritten to the budget, "≤589176元"), ``column`` (the value column).
 """
 
