@@ -62,6 +62,7 @@ _TEXT = {
         "none": "全不选",
         "project_form": "项目支出绩效目标表",
         "department_form": "部门整体支出绩效目标表",
+        "self-assessment_form": "项目支出绩效自评表",
         "unnamed": "（未命名）",
         "not_loaded": "此文件未能读取为绩效目标表，问题列在下面。",
         "no_tables": "此文件中没有项目表或部门整体表。",
@@ -97,6 +98,7 @@ _TEXT = {
         "none": "None",
         "project_form": "Project performance targets (项目支出绩效目标表)",
         "department_form": "Department performance targets (部门整体支出绩效目标表)",
+        "self-assessment_form": "Project self-assessment (项目支出绩效自评表)",
         "unnamed": "(unnamed)",
         "not_loaded": "This file could not be read as a target file; its findings are listed below.",
         "no_tables": "This file holds no project or department table.",
@@ -186,7 +188,7 @@ class Block:
 @dataclass(slots=True)
 class TableView:
     anchor: str
-    kind: str  # "project" | "department"
+    kind: str  # "project" | "department" | "self-assessment"
     name: str
     blocks: list[Block] = field(default_factory=list)
 
@@ -319,6 +321,45 @@ def _department_blocks(table, lang: str) -> list[Block]:
     return blocks
 
 
+_SELF_BUDGET = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数", "weight": "分值",
+                "rate": "执行率", "score": "得分", "reason": "原因"}
+_SELF_INDICATOR = {**_VALUE_ATTRS, "实际完成值": "actual", "分值": "weight", "得分": "score", "偏差原因": "reason"}
+_SELF_TOTALS = (("总分", "total_weight"), ("得分", "total_score"), ("评价等级", "grade"))
+
+
+def _self_assessment_blocks(table, lang: str) -> list[Block]:
+    """项目支出绩效自评表: head, 预算执行情况, 年度总体目标 (预期 / 实际), the indicators with
+    their year-end columns, and the totals and conclusions. Labels the form prints that have
+    no translation stay as written."""
+    t = _FORM[lang]
+    head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
+    head.rows.append([_label(t["项目名称"]), _value(table.title, colspan=4, cls="title-cell")])
+    for key, cell in table.fields.items():
+        head.rows.append([_label(t.get(key, key)), _value(cell, colspan=4)])
+    blocks = [head]
+    columns = [attr for attr in _SELF_BUDGET if any(getattr(line, attr) is not None for line in table.budget_lines)]
+    if table.budget_lines:
+        budget = Block("form-tasks", ["22%"] + [f"{78 / max(1, len(columns)):.1f}%"] * len(columns))
+        title = table.budget_cell.text if table.budget_cell is not None else "预算执行情况"
+        unit = f"（{table.money_unit.text}）" if table.money_unit is not None else ""
+        budget.head.append([Td(title + unit, table.budget_cell, label=True, colspan=1 + len(columns), cls="section")])
+        budget.head.append([Td()] + [_label(_SELF_BUDGET[attr]) for attr in columns])
+        for line in table.budget_lines:
+            budget.rows.append([_value(line.label, cls="line-label")]
+                               + [_value(getattr(line, attr), cls="amount" if attr != "reason" else "") for attr in columns])
+        blocks.append(budget)
+    head.rows.append([_label(t["总体绩效目标"], rowspan=2), _label("预期目标"), _value(table.goal, colspan=3, cls="goal")])
+    head.rows.append([_label("实际完成情况"), _value(table.achieved, colspan=3, cls="goal")])
+    blocks.append(_indicator_block(table, ("target",), t, _SELF_INDICATOR))
+    tail_cells = [(label, getattr(table, attr)) for label, attr in _SELF_TOTALS if getattr(table, attr) is not None]
+    if tail_cells or table.texts:
+        tail = Block("form-tail", ["16%", "84%"])
+        for label, cell in (*tail_cells, *table.texts.items()):
+            tail.rows.append([_label(label), _value(cell, cls="goal")])
+        blocks.append(tail)
+    return blocks
+
+
 def _indicator_groups(table) -> list[tuple[object, list[tuple[object, list]]]]:
     """一级 label cells in file order, each with its 二级 label cells and their rows.
 
@@ -347,9 +388,10 @@ def _indicator_groups(table) -> list[tuple[object, list[tuple[object, list]]]]:
     return [(cell, [level2 for _, level2 in sorted(groups[cell.span].items())]) for _, cell in order]
 
 
-def _indicator_block(table, default_columns: tuple[str, ...], t: dict) -> Block:
-    columns = [c for c in ("cycle", "annual", "target")
-               if any(getattr(row, _VALUE_ATTRS[c]) is not None for row in table.indicators)]
+def _indicator_block(table, default_columns: tuple[str, ...], t: dict, attrs: dict[str, str] = _VALUE_ATTRS) -> Block:
+    """The indicator tree; ``attrs`` maps each possible value column (a ``t`` key) to the row
+    attribute holding it, and only the columns some row fills are drawn."""
+    columns = [c for c in attrs if any(getattr(row, attrs[c], None) is not None for row in table.indicators)]
     columns = columns or list(default_columns)
     value_width = (100 - 12 - 14 - 26) / len(columns)
     block = Block("form-indicators", ["12%", "14%", "26%"] + [f"{value_width:.1f}%"] * len(columns))
@@ -357,7 +399,7 @@ def _indicator_block(table, default_columns: tuple[str, ...], t: dict) -> Block:
     title = Td(t["绩效指标"], table.indicators_cell, label=True, colspan=width, cls="section")
     block.head.append([title])
     block.head.append([_label(t["一级指标"]), _label(t["二级指标"]), _label(t["三级指标"])]
-                      + [_label(t[c]) for c in columns])
+                      + [_label(t.get(c, c)) for c in columns])
     blank = [Td() for _ in range(1 + len(columns))]
     for cell1, level2s in _indicator_groups(table):
         height = sum(max(1, len(rows)) for _, rows in level2s) or 1
@@ -373,7 +415,7 @@ def _indicator_block(table, default_columns: tuple[str, ...], t: dict) -> Block:
                 continue
             for i3, row in enumerate(rows):
                 cells = [_value(row.name, cls="indicator")]
-                cells += [_value(getattr(row, _VALUE_ATTRS[c]), cls="value") for c in columns]
+                cells += [_value(getattr(row, attrs[c], None), cls="value") for c in columns]
                 block.rows.append([*(lead + [second] if i3 == 0 else []), *cells])
                 lead = []
     if not block.rows:
@@ -394,6 +436,8 @@ def _file_view(index: int, result: FileResult, lang: str) -> FileView:
         for number, table in enumerate(model.tables(), 1):
             if table.kind == "department":
                 blocks = _department_blocks(table, lang)
+            elif table.kind == "self-assessment":
+                blocks = _self_assessment_blocks(table, lang)
             else:
                 blocks = _project_blocks(table, view.year, lang)
             view.tables.append(TableView(f"t{index}-{number}", table.kind, table.name, blocks))
@@ -541,7 +585,7 @@ def _counts_badges(findings: list[Finding], lang: str) -> str:
 def _table_section(table: TableView, path: str, lang: str, show_hints: bool) -> str:
     text = _TEXT[lang]
     findings = table.findings()
-    form = text["project_form"] if table.kind == "project" else text["department_form"]
+    form = text.get(f"{table.kind}_form", text["project_form"])
     name = table.name or text["unnamed"]
     out = [
         f'<section class="table-section" id="{e(table.anchor)}" data-kind="{e(table.kind)}" '
