@@ -96,3 +96,14 @@ def test_a_value_kind_the_check_does_not_know_is_a_pack_error(tmp_path):
     pack.write_text("pack: p\nextends: [default]\noverride:\n  JX601: {options: {value_kinds: [percentage]}}\n", encoding="utf-8")
     with pytest.raises(PackError, match="'percentage' is not one of"):
         load_rules(["default", str(pack)])
+
+
+def test_a_rate_valued_as_a_count_cost_control_under_outputs_and_funding_as_cost():
+    rate = one_project("产出指标", "数量指标", "{指标: 家庭医生签约率, 指标值: 24694人}", "{指标: 家庭医生签约人数, 指标值: 24694人}",
+                       "{指标: 疫苗接种率, 指标值: ≥95%}")
+    assert located(check_text(rate, select=["JX610"])) == [("JX610", 8, 18)]
+    control = one_project("产出指标", "数量指标", "{指标: 成本控制, 指标值: 不超过预算}", "{指标: 低成本服务包覆盖人数, 指标值: ≥5000人}")
+    assert located(check_text(control, select=["JX611"])) == [("JX611", 8, 18)]
+    funding = one_project("成本指标", "经济成本指标", "{指标: 每年财政补助1000万元, 指标值: 1000万元}",
+                          "{指标: 财政补助标准, 指标值: 17元/人/天}", "{指标: 项目总成本, 指标值: ≤1000万元}")
+    assert located(check_text(funding, select=["JX612"])) == [("JX612", 8, 18)]
