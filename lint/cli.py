@@ -25,7 +25,10 @@ class _Group(click.Group):
             finally:
                 sys.stdout.flush()  # here, not at exit, where a failure is a traceback-like "Exception ignored"
         except UsageFailure as failure:
-            click.echo(f"jxlint: {failure}", err=True)
+            from lint.reporters.escape import printable
+
+            # Paths and config values in the message are user text: shown, never obeyed.
+            click.echo("jxlint: " + "\n".join(map(printable, str(failure).split("\n"))), err=True)
             sys.exit(EXIT_USAGE)
         except OSError as error:
             if error.errno not in WRITE_ERRORS:
