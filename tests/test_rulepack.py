@@ -126,9 +126,10 @@ def test_cyclic_extends_is_an_error(tmp_path):
 def test_default_pack_covers_the_five_families_with_stable_ids():
     rules = load_rules().rules
     families = {rule.family for rule in rules.values()}
-    assert families == {"file", "measurability", "cycle-annual", "cost-budget", "indicator-set", "goals", "structure"}
+    assert families == {"file", "measurability", "cycle-annual", "cost-budget", "indicator-set", "goals", "structure",
+                        "self-assessment"}
     prefix = {"file": "JX0", "measurability": "JX1", "cycle-annual": "JX2", "cost-budget": "JX3", "indicator-set": "JX4", "goals": "JX5",
-              "structure": "JX6"}
+              "structure": "JX6", "self-assessment": "JX7"}
     assert all(rule_id.startswith(prefix[rule.family]) for rule_id, rule in rules.items())
     assert len({rule.slug for rule in rules.values()}) == len(rules)
 

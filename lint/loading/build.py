@@ -53,6 +53,10 @@ def build_target(path: str, root: MapNode, problems: list[Hit] | None = None) ->
     department = _map(root.get("部门整体"))
     if department is not None:
         target.department = _department(department, found)
+    from lint.loading.self_assessment import build_self_assessment  # it builds on this module's helpers
+
+    target.self_assessments = [build_self_assessment(node, found) for node in _seq(root.get("自评"))
+                               if isinstance(node, MapNode)]
     return target
 
 
@@ -102,8 +106,10 @@ def _task(node: MapNode) -> Task:
     )
 
 
-def _indicator_tree(table, node: MapNode, problems: list[Hit]) -> None:
-    """Flatten 一级 → 二级 → [三级] into rows; unknown labels were reported by the schema."""
+def _indicator_tree(table, node: MapNode, problems: list[Hit], make_row=None) -> None:
+    """Flatten 一级 → 二级 → [三级] into rows; unknown labels were reported by the schema.
+    ``make_row`` builds one row (a self-assessment's rows carry more columns)."""
+    make_row = make_row or _indicator
     tree = _map(node.get("绩效指标"))
     if tree is None:
         return
@@ -119,7 +125,7 @@ def _indicator_tree(table, node: MapNode, problems: list[Hit]) -> None:
                 continue
             table.level2_cells.append((level1, level2, level2_key))
             for row in _seq(rows):
-                indicator = _indicator(row, level1, level2, level1_key, level2_key, problems)
+                indicator = make_row(row, level1, level2, level1_key, level2_key, problems)
                 if indicator is not None:
                     table.indicators.append(indicator)
 

@@ -11,7 +11,7 @@ from lint.loading.source import decode
 from lint.loading.tree import MapNode, build_tree, compose
 from lint.loading.validate import validate
 
-_TOP_KEYS = ("单位", "年度", "项目", "部门整体")
+_TOP_KEYS = ("单位", "年度", "项目", "部门整体", "自评")
 # A province's largest unit-year file is well under 1 MiB; anything past this is not a
 # target file someone typed, and parsing it would hold a CI gate for minutes.
 MAX_FILE_BYTES = 16 * 1024 * 1024

@@ -122,8 +122,87 @@ class TargetFile:
     year: Cell | None = None  # 年度
     projects: list[ProjectTable] = field(default_factory=list)
     department: DepartmentTable | None = None
+    self_assessments: list["SelfAssessmentTable"] = field(default_factory=list)  # 自评
 
     def tables(self) -> Iterator[Table]:
         yield from self.projects
         if self.department is not None:
             yield self.department
+        yield from self.self_assessments
+
+
+# ── 项目支出绩效自评表 ─────────────────────────────────────────────────────────────────
+
+
+@dataclass(slots=True)
+class SelfIndicator(Indicator):
+    """One 三级指标 row of a self-assessment: the approved target and the year-end claim.
+
+    Forms that split the target into 指标性质 | 指标值 | 度量单位 keep the three cells here;
+    ``target_value`` then holds their joined text ("≧735人次") located on the 指标值 cell, so
+    every rule that reads a target reads it whole."""
+
+    direction: Cell | None = None  # 指标性质 (≥, ≤, =, 定性)
+    figure: Cell | None = None  # 指标值, as written in the split layout
+    measure_unit: Cell | None = None  # 度量单位
+    actual: Cell | None = None  # 实际完成值 / 完成值
+    weight: Cell | None = None  # 分值 / 权重
+    score: Cell | None = None  # 得分
+    reason: Cell | None = None  # 偏差原因分析及改进措施 / 未完成原因分析
+
+
+@dataclass(slots=True)
+class BudgetLine:
+    """One row of the budget block (年度资金总额, 其中：当年财政拨款 …)."""
+
+    label: Cell
+    span: Span
+    initial: Cell | None = None  # 年初预算数 / 年初预算
+    budget: Cell | None = None  # 全年预算数 / 调整后预算数 / 预算数
+    spent: Cell | None = None  # 全年执行数 / 预算执行数 / 执行数
+    rate: Cell | None = None  # 执行率 / 预算执行率
+    weight: Cell | None = None  # 分值 / 权重
+    score: Cell | None = None  # 得分
+    reason: Cell | None = None  # 原因 / 说明
+
+    def cells(self) -> Iterator[Cell]:
+        for cell in (self.initial, self.budget, self.spent, self.rate, self.weight, self.score, self.reason):
+            if cell is not None:
+                yield cell
+
+
+@dataclass(slots=True)
+class SelfAssessmentTable(Table):
+    """项目支出绩效自评表: the year-end report on one project's approved targets."""
+
+    kind: ClassVar[str] = "self-assessment"
+    fields: dict[str, Cell] = field(default_factory=dict)  # 主管部门, 实施单位, 表号 … as written
+    budget_cell: Cell | None = None  # the key of the budget block (项目资金 / 预算执行情况)
+    budget_weight: Cell | None = None  # the block's printed points: 预算执行情况(20分)
+    money_unit: Cell | None = None  # the block's 金额单位 (元 / 万元)
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    goal: Cell | None = None  # 年度总体目标 / 预期目标
+    achieved: Cell | None = None  # 年度总体目标 / 实际完成情况
+    total_weight: Cell | None = None  # 总分 / 合计: 分值
+    total_score: Cell | None = None  # 总分 / 合计: 得分
+    grade: Cell | None = None  # 评价等级
+    texts: dict[str, Cell] = field(default_factory=dict)  # 评价结论, 存在问题, 其他需要说明事项 …
+
+    @property
+    def budget_total(self) -> BudgetLine | None:
+        """The block's first line: every form prints the total (年度资金总额, 总额) first."""
+        return self.budget_lines[0] if self.budget_lines else None
+
+    def free_texts(self) -> Iterator[tuple[str, Cell]]:
+        """Every cell a unit writes prose into, with its form label: where instructions are left."""
+        for label, cell in (("预期目标", self.goal), ("实际完成情况", self.achieved), *self.texts.items()):
+            if cell is not None:
+                yield label, cell
+        for line in self.budget_lines:
+            if line.reason is not None:
+                yield "原因", line.reason
+        for indicator in self.indicators:
+            if isinstance(indicator, SelfIndicator):
+                for label, cell in (("实际完成值", indicator.actual), ("偏差原因", indicator.reason)):
+                    if cell is not None:
+                        yield label, cell
