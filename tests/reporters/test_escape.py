@@ -97,3 +97,8 @@ def test_a_file_named_like_a_ci_command_does_not_start_a_command(tmp_path):
     result = jxlint("check", name, "--format", "concise", "--no-cache", cwd=tmp_path)
     assert result.stdout and all(line.startswith("./::error") for line in result.stdout.splitlines())
     assert line_start("::x") == "./::x" and line_start("a::x") == "a::x"
+
+
+def test_a_usage_error_shows_the_path_escaped(tmp_path):
+    result = jxlint("check", str(tmp_path / "gone\x1b[2J.yaml"))
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and r"gone\x1b[2J.yaml" in result.stderr
