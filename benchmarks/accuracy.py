@@ -405,10 +405,12 @@ def _summary(name: str, count: int, t: dict[str, int]) -> str:
 
 
 def _group(report: TableReport) -> str:
+    """corpus/projects, corpus/department, corpus/self-assessment, examples …"""
     try:
-        return report.expectations.relative_to(DATA).parts[0]
+        parts = report.expectations.relative_to(DATA).parts
     except ValueError:
         return "other"
+    return "/".join(parts[:2]) if parts[0] == "corpus" and len(parts) > 2 else parts[0]
 
 
 def scored(reports: list[TableReport]) -> list[TableReport]:
