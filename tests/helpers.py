@@ -48,3 +48,23 @@ def quantity_rows(project: str, *rows: str, start: int, end: int) -> str:
     body = "".join(f"          - {row}\n" for row in rows)
     return (HEADER + f"  - 项目名称: {project}\n    实施周期: {{起始年度: {start}, 到期年度: {end}}}\n"
             "    绩效指标:\n      产出指标:\n        数量指标:\n" + body)
+
+
+SELF_HEADER = "单位: 永德县明朗中学\n年度: 2022\n自评:\n  - 项目名称: 义务教育营养改善计划专项资金\n"
+
+
+def self_assessment(body: str = "", rows: str = "", level2: str = "数量指标", level1: str = "产出指标") -> str:
+    """A one-table self-assessment file: ``body`` is the table's own keys (indented by 4),
+    ``rows`` its indicator rows (flow mappings, one a line) under ``level1``/``level2``."""
+    tree = ""
+    if rows:
+        tree = f"    绩效指标:\n      {level1}:\n        {level2}:\n" + "".join(f"          - {row}\n" for row in rows.splitlines())
+    return SELF_HEADER + body + tree
+
+
+def cell_at(text: str, marker: str, key: str) -> tuple[int, int]:
+    """Line and column of the value after ``key: `` on the first line that contains ``marker``."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if marker in line:
+            return number, line.index(f"{key}: ", line.index(marker)) + len(f"{key}: ") + 1
+    raise AssertionError(f"no line with {marker!r}")
