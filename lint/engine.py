@@ -7,6 +7,7 @@ sorted :class:`~lint.findings.FileResult` for the reporters.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import enum
 import functools
@@ -18,10 +19,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from lint import checks, suppress
-from lint.checks._context import IndicatorRow, ValueCell
+from lint.checks._context import CrossTable, IndicatorRow, ValueCell
 from lint.findings import FileResult, Finding, Hit, Severity, Span
 from lint.loading import load_target
 from lint.loading.model import COLUMN_LABELS, Table, TargetFile
+from lint.references import References
 from lint.rulepack import Rule, RuleSet
 from lint.values import parse_value
 
@@ -47,8 +49,10 @@ class _Context:
 
 
 class Linter:
-    def __init__(self, ruleset: RuleSet, lang: str = "zh", suppressions: bool = True) -> None:
+    def __init__(self, ruleset: RuleSet, lang: str = "zh", suppressions: bool = True,
+                 references: References | None = None) -> None:
         self.lang = lang
+        self.references = references or References()  # files the "cross" rules compare with
         self.ruleset = ruleset
         self.suppressions = suppressions
         self.by_scope: dict[str, list[Rule]] = {scope: [] for scope in checks.SCOPES}
@@ -61,7 +65,8 @@ class Linter:
     @functools.cached_property
     def fingerprint(self) -> str:
         """Everything about this linter that can change a finding, for the result cache."""
-        state = [self.lang, self.suppressions, _code_signature(), [_canonical(rule) for rule in self.ruleset]]
+        state = [self.lang, self.suppressions, _code_signature(), [_canonical(rule) for rule in self.ruleset],
+                 self.references.digest if self.references else None]
         return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
@@ -83,9 +88,10 @@ class Linter:
     def _file_findings(self, problems: list[Hit], path: str, target: TargetFile | None = None,
                        context: _Context | None = None) -> list[Finding]:
         findings = []
+        enclosing = _Enclosing(target) if context is None else None
         for rule in self.by_scope["file"]:
             for hit in checks.load(rule.check).check(rule, problems):
-                findings.append(self._finding(rule, hit, context or _enclosing(target, hit.span), path))
+                findings.append(self._finding(rule, hit, context or enclosing(hit.span), path))
         return findings
 
     def check_target(self, target: TargetFile) -> Iterator[Finding]:
@@ -93,6 +99,11 @@ class Linter:
             for rule in self.by_scope["table"]:
                 if rule.where.table(table.kind):
                     yield from self._run(rule, table, _Context(project=table.name), target.path)
+            if self.references:
+                for rule in self.by_scope["cross"]:
+                    if rule.where.table(table.kind):
+                        yield from self._run(rule, CrossTable(table, target, self.references), _Context(project=table.name),
+                                             target.path)
             for indicator in table.indicators:
                 context = _Context(project=table.name, indicator=indicator.name.text)
                 row_rules = self._applicable("indicator", table.kind, indicator)
@@ -195,20 +206,42 @@ def _anchor(subject) -> Span:
         return subject.indicator.name.span
     if isinstance(subject, Table):
         return subject.anchor
+    if isinstance(subject, CrossTable):
+        return subject.table.anchor
     return Span.point(1, 1)
 
 
-def _enclosing(target: TargetFile | None, span: Span) -> _Context:
-    """The project and indicator a loader problem sits in, so baselines can key on them."""
-    if target is None:
-        return _Context()
-    for table in target.tables():
-        if table.span.contains(span):
-            for indicator in table.indicators:
-                if indicator.span and indicator.span.contains(span):
-                    return _Context(table.name, indicator.name.text)
-            return _Context(table.name)
-    return _Context()
+class _Enclosing:
+    """The project and indicator a loader problem sits in, so baselines can key on them.
+
+    Found by bisection over the tables' and rows' spans: a file can hold thousands of
+    problems (unused suppressions) and thousands of rows, and each problem must not walk them all.
+    """
+
+    def __init__(self, target: TargetFile | None) -> None:
+        tables = [] if target is None else sorted(target.tables(), key=lambda t: _start(t.span))
+        self._tables = (tables, [_start(t.span) for t in tables])
+        self._rows: dict[int, tuple[list, list]] = {}
+
+    def __call__(self, span: Span) -> _Context:
+        table = _containing(*self._tables, span)
+        if table is None:
+            return _Context()
+        if id(table) not in self._rows:
+            rows = sorted((i for i in table.indicators if i.span), key=lambda i: _start(i.span))
+            self._rows[id(table)] = (rows, [_start(i.span) for i in rows])
+        indicator = _containing(*self._rows[id(table)], span)
+        return _Context(table.name, indicator.name.text) if indicator else _Context(table.name)
+
+
+def _start(span: Span) -> tuple[int, int]:
+    return span.line, span.column
+
+
+def _containing(items: list, starts: list[tuple[int, int]], span: Span):
+    """The last of ``items`` (sorted by start) that starts at or before ``span`` if it contains it."""
+    index = bisect.bisect_right(starts, _start(span)) - 1
+    return items[index] if index >= 0 and items[index].span.contains(span) else None
 
 
 def _render(template: str, params: _Params) -> str:

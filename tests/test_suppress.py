@@ -68,3 +68,24 @@ def test_a_suppression_of_a_rule_that_is_not_enabled_says_so(tmp_path):
         "rule JX002 is not enabled (see the select and ignore settings), so it finds nothing to silence",
         "there is no such finding to silence here",  # JX3 is enabled: there was just nothing to silence
     ]
+
+
+def test_a_directive_with_a_long_run_of_spaces_is_read_in_bounded_time():
+    """``# jxlint: disable=A`` + 80,000 spaces took 33 s; bounded by a subprocess, not measured."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = ("from lint import suppress\n"
+              "found = suppress.parse('x: 1  # jxlint: disable=A' + ' ' * 80_000 + '\\n# jxlint: disable=B' + ' ,' * 40_000 + '!')\n"
+              "print([s.rule for s in found])\n")
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20,
+                               cwd=Path(__file__).resolve().parent.parent)
+    assert completed.returncode == 0 and completed.stdout.strip() == "['A']", completed.stderr
+
+
+def test_ids_separated_by_spaces_or_commas_are_all_read():
+    from lint import suppress
+
+    found = suppress.parse("x: 1  # jxlint: disable=JX101, JX102 JX2  \n")
+    assert [s.rule for s in found] == ["JX101", "JX102", "JX2"]

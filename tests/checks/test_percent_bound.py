@@ -69,3 +69,15 @@ def test_english_message():
 ])
 def test_real_bounds_pass(row):
     assert located(check_text(quality_row(row), select=["JX106"])) == []
+
+
+def test_the_name_is_read_once_per_cell_not_once_per_piece(monkeypatch):
+    from lint.checks import percent_bound
+
+    calls = []
+    real = percent_bound.name_unit
+    monkeypatch.setattr(percent_bound, "name_unit", lambda name: calls.append(name) or real(name))
+    cell = "，".join(f"{i}" for i in range(1, 300))  # 299 bare numbers: the name says they are %
+    text = quality_row(f'{{指标: 培训出勤率, 实施周期指标值: "{cell}", 年度指标值: "{cell}"}}')
+    check_text(text, select=["JX106"])
+    assert len(calls) == 2  # one per cell
