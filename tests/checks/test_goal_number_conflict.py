@@ -129,3 +129,17 @@ def test_a_single_value_column_is_named_as_such():
 def test_a_multi_line_goal_is_located_on_the_goal_cell():
     text = project("|\n        开展个案57个，\n        社区活动55场\n")
     assert located(check_text(text, select=["JX502"])) == [("JX502", 6, len("      年度目标: ") + 1)]
+
+
+def test_an_approximate_goal_number_does_not_contradict():
+    """"社区活动30余场" is about 30: it agrees with 35场 (the parser keeps 30 and marks it approximate)."""
+    rows = "          - {指标: 社区活动数(场次), 年度指标值: 35场}\n"
+    assert located(check_text(project("开展社区活动30余场，约40人次参与", rows), select=["JX502"])) == []
+    assert located(check_text(project("开展社区活动30场", rows), select=["JX502"])) != []
+
+
+def test_each_number_finds_its_one_indicator_among_many():
+    rows = "".join(f"          - {{指标: {name}活动场次数, 年度指标值: {n}场}}\n"
+                   for name, n in (("读书", 5), ("亲子", 6), ("读书会", 7)))
+    text = project("开展读书活动5场，亲子活动8场，读书会活动7场，其他活动9场", rows)
+    assert [f.value for f in check_text(text, select=["JX502"]).findings] == ["亲子活动8场"]
