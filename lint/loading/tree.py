@@ -59,8 +59,8 @@ def yaml_loader():
 
 @dataclass(slots=True)
 class Cell:
-    """A located scalar. ``text`` is the scalar as written (``""`` for null), cleaned of
-    invisible characters in target files."""
+    """A located scalar. ``text`` is the scalar as written (``""`` for null); in target files
+    cleaned by :func:`lint.loading.clean.clean`, while ``span`` still points into the file."""
 
     text: str
     span: Span
