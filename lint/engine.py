@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from lint import checks, suppress
-from lint.checks._context import IndicatorRow, ValueCell
+from lint.checks._context import CrossTable, IndicatorRow, ValueCell
 from lint.findings import FileResult, Finding, Hit, Severity, Span
 from lint.loading import load_target
 from lint.loading.model import COLUMN_LABELS, Table, TargetFile
+from lint.references import References
 from lint.rulepack import Rule, RuleSet
 from lint.values import parse_value
 
@@ -48,8 +49,10 @@ class _Context:
 
 
 class Linter:
-    def __init__(self, ruleset: RuleSet, lang: str = "zh", suppressions: bool = True) -> None:
+    def __init__(self, ruleset: RuleSet, lang: str = "zh", suppressions: bool = True,
+                 references: References | None = None) -> None:
         self.lang = lang
+        self.references = references or References()  # files the "cross" rules compare with
         self.ruleset = ruleset
         self.suppressions = suppressions
         self.by_scope: dict[str, list[Rule]] = {scope: [] for scope in checks.SCOPES}
@@ -62,7 +65,8 @@ class Linter:
     @functools.cached_property
     def fingerprint(self) -> str:
         """Everything about this linter that can change a finding, for the result cache."""
-        state = [self.lang, self.suppressions, _code_signature(), [_canonical(rule) for rule in self.ruleset]]
+        state = [self.lang, self.suppressions, _code_signature(), [_canonical(rule) for rule in self.ruleset],
+                 self.references.digest if self.references else None]
         return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
@@ -95,6 +99,11 @@ class Linter:
             for rule in self.by_scope["table"]:
                 if rule.where.table(table.kind):
                     yield from self._run(rule, table, _Context(project=table.name), target.path)
+            if self.references:
+                for rule in self.by_scope["cross"]:
+                    if rule.where.table(table.kind):
+                        yield from self._run(rule, CrossTable(table, target, self.references), _Context(project=table.name),
+                                             target.path)
             for indicator in table.indicators:
                 context = _Context(project=table.name, indicator=indicator.name.text)
                 row_rules = self._applicable("indicator", table.kind, indicator)
@@ -197,6 +206,8 @@ def _anchor(subject) -> Span:
         return subject.indicator.name.span
     if isinstance(subject, Table):
         return subject.anchor
+    if isinstance(subject, CrossTable):
+        return subject.table.anchor
     return Span.point(1, 1)
 
 

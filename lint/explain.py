@@ -9,6 +9,8 @@ place they are documented. Every text from the pack is escaped: a pack is user i
 
 from __future__ import annotations
 
+import hashlib
+
 import inspect
 import re
 import string
@@ -52,11 +54,25 @@ def example_bytes(snippet: dict) -> bytes:
 
 
 def run_example(rule: Rule, snippet: dict, lang: str = "zh") -> FileResult:
-    """Check one example snippet with this rule alone."""
-    linter = Linter(RuleSet({rule.id: rule}), lang=lang)
+    """Check one example snippet with this rule alone; ``targets`` and ``previous`` hold the
+    text of the files a "cross" rule compares it with."""
+    linter = Linter(RuleSet({rule.id: rule}), lang=lang, references=_example_references(snippet))
     if "read_error" in snippet:
         return linter.check_unreadable("example.yaml", OSError(13, snippet["read_error"]))
     return linter.check_bytes("example.yaml", example_bytes(snippet))
+
+
+def _example_references(snippet: dict):
+    from lint.loading import load_target
+    from lint.references import Reference, References
+
+    def loaded(kind: str, name: str) -> tuple:
+        if kind not in snippet:
+            return ()
+        data = snippet[kind].encode("utf-8")
+        return (Reference(name, hashlib.sha256(data).hexdigest(), load_target(name, data).target),)
+
+    return References(loaded("targets", "目标.yaml"), loaded("previous", "上年自评.yaml"))
 
 
 def explain_rule(rule: Rule, lang: str = "zh") -> str:

@@ -5,8 +5,10 @@ A check module has a docstring that documents what it checks and its options, an
 ``SCOPE``
     What the engine hands it: ``"value"`` (one value cell of one indicator row, with its
     parsed :class:`~lint.values.TargetValue`), ``"indicator"`` (one 三级指标 row),
-    ``"table"`` (a whole project or department table) or ``"file"`` (the problems the
-    loader found in the file: syntax, encoding, schema …).
+    ``"table"`` (a whole project or department table), ``"file"`` (the problems the
+    loader found in the file: syntax, encoding, schema …) or ``"cross"`` (a table with the
+    other files it is compared with, :class:`~lint.checks._context.CrossTable`: run only
+    when the run names such files, ``--targets`` or ``--previous``).
 ``OPTIONS``
     The options it takes, with their defaults. A rule may set only these.
 ``PATTERN_OPTIONS`` (optional)
@@ -28,7 +30,7 @@ import importlib
 import pkgutil
 from types import ModuleType
 
-SCOPES = ("file", "table", "indicator", "value")
+SCOPES = ("file", "table", "indicator", "value", "cross")
 
 
 @functools.cache

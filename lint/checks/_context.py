@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.loading.model import Indicator, Table
+from lint.loading.model import Indicator, Table, TargetFile
 from lint.loading.tree import Cell
+from lint.references import References
 from lint.values import TargetValue
 
 
@@ -24,3 +25,13 @@ class ValueCell:
 class IndicatorRow:
     table: Table
     indicator: Indicator
+
+
+@dataclass(frozen=True, slots=True)
+class CrossTable:
+    """A table with the other files it is compared with (scope ``"cross"``): the approved
+    targets (``--targets``) and last year's self-assessment (``--previous``)."""
+
+    table: Table
+    target: TargetFile  # the file the table is in
+    references: References

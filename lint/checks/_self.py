@@ -145,3 +145,37 @@ def row_points(row: SelfIndicator) -> tuple[Decimal | None, Decimal | None]:
 def self_rows(table):
     """The rows of a self-assessment table that carry the year-end columns."""
     return [row for row in table.indicators if isinstance(row, SelfIndicator)]
+
+
+def same_target(approved: str, claimed: str) -> bool:
+    """Whether two target cells state the same target: as values when both are numbers
+    ("≧735人次" = "≥735人次", "1.5万元" = "15000元"; a bare number is the exact target), else
+    as text without spaces."""
+    first, second = parse_value(approved), parse_value(claimed)
+    if numeric(first) and numeric(second):
+        signs = {first.comparison or Comparison.EQ, second.comparison or Comparison.EQ}
+        value = in_target_unit(first, second)
+        return len(signs) == 1 and value is not None and value == first.number
+    return _SPACES.sub("", approved) == _SPACES.sub("", claimed)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def counterpart(subject, references, kinds: tuple[type, ...]):
+    """(file, table) of the first table of ``kinds`` in ``references`` for the same project as
+    ``subject.table``: names compared normalised, and the unit's name too when both files give it."""
+    from lint.checks._names import normalise
+
+    def unit(target) -> str:
+        return normalise(target.unit.text) if target.unit is not None and not target.unit.is_blank else ""
+
+    name, own_unit = normalise(subject.table.name), unit(subject.target)
+    for ref in references:
+        other_unit = unit(ref.target)
+        if own_unit and other_unit and own_unit != other_unit:
+            continue
+        for table in ref.tables():
+            if isinstance(table, kinds) and normalise(table.name) == name:
+                return ref.path, table
+    return None
