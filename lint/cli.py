@@ -195,6 +195,11 @@ def _ui_lang(given: str | None) -> str:
     return chosen if chosen in ("zh", "en") else "zh"
 
 
+def _say(lang: str | None, zh: str, en: str) -> str:
+    """A message of the command line's own, in the language --lang or JXLINT_LANG asks for."""
+    return zh if _ui_lang(lang) == "zh" else en
+
+
 def _say_configs(run, files, lang) -> None:
     """-v: each checked file with the config file that applies to it, and the named files
     that were left out, on standard error (the report itself stays as it is)."""
@@ -447,11 +452,13 @@ def explain(rule_id, lang, packs) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the target file here (default: standard output).")
 @click.option("--sheet", help="Only this worksheet of an .xlsx workbook.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-def import_command(source, output, sheet, force) -> None:
+@click.option("--lang", type=_LANGS, help="Language of the notes on standard error [default: zh, or JXLINT_LANG].")
+def import_command(source, output, sheet, force, lang) -> None:
     """Turn an .xlsx workbook or pasted table text (.txt/.tsv, ``-``) into a target file.
 
     Rows that cannot be read are reported on standard error with their row number; the rest
-    is still imported. Exit 0 when every row was read, 1 when some were not, 2 on usage errors.
+    is still imported. Exit 0 when every row was read, 1 when some were not or the form names
+    no budget year (年度 must then be filled in), 2 on usage errors.
     """
     from pathlib import Path
 
@@ -465,27 +472,31 @@ def import_command(source, output, sheet, force) -> None:
             refuse_inputs(output, [source])
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if source == "-" else read_regular(source, MAX_INPUT_BYTES)
         if len(data) > MAX_INPUT_BYTES:
-            raise UsageFailure(f"{source}: larger than {MAX_INPUT_BYTES >> 20} MB; a table export is far smaller, "
-                               "so this is not imported")
-        result = import_table(data, name=source, sheet=sheet)
+            raise UsageFailure(_say(lang, f"{source}：超过 {MAX_INPUT_BYTES >> 20} MB；导出的表格远比这小，所以不导入",
+                                    f"{source}: larger than {MAX_INPUT_BYTES >> 20} MB; a table export is far smaller, "
+                                    "so this is not imported"))
+        result = import_table(data, name=source, sheet=sheet, lang=_ui_lang(lang))
     except OutputIsInput as error:
-        raise UsageFailure(f"refusing to overwrite an input: {error}") from None
+        raise UsageFailure(_say(lang, f"不会覆盖输入文件：{error}", f"refusing to overwrite an input: {error}")) from None
     except OSError as error:
-        raise UsageFailure(f"cannot read {source}: {error.strerror or error}") from None
+        raise UsageFailure(_say(lang, f"读不了 {source}：{error.strerror or error}",
+                                f"cannot read {source}: {error.strerror or error}")) from None
     except ImportError_ as error:
-        raise UsageFailure(str(error)) from None
+        raise UsageFailure(error.text(_ui_lang(lang))) from None
     for note in result.notes:
         click.echo(f"{source}:{note}", err=True)
     if output:
         try:
             write_atomically(Path(output), result.text, force=force)
         except OutputExists:
-            raise UsageFailure(f"{output} exists; use --force to overwrite it") from None
+            raise UsageFailure(_say(lang, f"{output} 已经存在；要覆盖它请加 --force",
+                                    f"{output} exists; use --force to overwrite it")) from None
         except OSError as error:
-            raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+            raise UsageFailure(_say(lang, f"写不了 {output}：{error.strerror or error}",
+                                    f"cannot write {output}: {error.strerror or error}")) from None
     else:
         sys.stdout.write(result.text)
-    sys.exit(EXIT_FINDINGS if result.skipped_rows else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if result.skipped_rows or result.year_missing or result.unit_missing else EXIT_CLEAN)
 
 
 @main.command()

@@ -32,25 +32,37 @@ _OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls (OLE2) signature
 
 
 class ImportError_(Exception):
-    """The input is not a 项目支出绩效目标表 at all; the message says why."""
+    """The input is not a 项目支出绩效目标表 at all; the message says why (``str()`` in
+    English, :meth:`text` in the language asked for)."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
 @dataclass(slots=True)
 class ImportResult:
     text: str  # the target file (YAML)
-    notes: list[str] = field(default_factory=list)  # "row 57: …", without the source name
+    notes: list[str] = field(default_factory=list)  # "row 57: …" (第57行：…), without the source name
     skipped_rows: int = 0  # source rows (wholly or partly) not imported
+    # The form names no budget year or no unit: the file needs them before it checks (exit 1).
+    year_missing: bool = False
+    unit_missing: bool = False
 
 
-def import_table(data: bytes, *, name: str, sheet: str | None = None) -> ImportResult:
-    """Read a workbook or table text and write it as a target file."""
+def import_table(data: bytes, *, name: str, sheet: str | None = None, lang: str = "zh") -> ImportResult:
+    """Read a workbook or table text and write it as a target file; ``lang`` is the language
+    of the notes returned (the file's own comments are Chinese, as the file is)."""
     shown = "标准输入" if name == "-" else PurePath(name).name
     sheets = _sheets(data, name, sheet)
     readings = [read_sheet(each) for each in sheets]
     notes = _sheet_notes(sheets, readings)
     projects = [project for reading in readings for project in reading.projects]
     if not any(project.has_indicator_table for project in projects):
-        raise ImportError_(_not_a_form(name, projects, readings))
+        raise _not_a_form(name, projects, readings)
     notes += [note for reading in readings for note in reading.notes]
     unit, unit_note = _unit(projects, readings)
     year, year_note = _year(projects, readings)
@@ -60,10 +72,10 @@ def import_table(data: bytes, *, name: str, sheet: str | None = None) -> ImportR
         header=_header(shown, unit, year, projects, notes),
         unit=unit,
         year=year,
-        year_comment="原表未写预算年度，请填写" if year is None else None,
         projects=[(_source(shown, project), project) for project in projects],
     )
-    return ImportResult(text, [note.render() for note in notes], _skipped(notes))
+    return ImportResult(text, [note.render(lang) for note in notes], _skipped(notes), year_missing=year is None,
+                        unit_missing=unit is None)
 
 
 # -- input --------------------------------------------------------------------------------------
@@ -71,18 +83,24 @@ def import_table(data: bytes, *, name: str, sheet: str | None = None) -> ImportR
 
 def _sheets(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
     if not data.strip():
-        raise ImportError_(f"{name}: the file is empty; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)")
+        raise ImportError_(f"{name}: the file is empty; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)",
+                           f"{name}：文件是空的；应当是项目支出绩效目标表（.xlsx 工作簿或以制表符分隔的文本）")
     if data.startswith(_OLD_EXCEL):
-        raise ImportError_(f"{name}: an old-format .xls workbook; save it as .xlsx (Excel: 另存为 → .xlsx) and import that")
+        raise ImportError_(f"{name}: an old-format .xls workbook; save it as .xlsx (Excel: 另存为 → .xlsx) and import that",
+                           f"{name}：这是旧格式的 .xls 工作簿；请在 Excel 里“另存为” .xlsx 后再导入")
     if is_workbook(data, name):
         return _workbook(data, name, wanted)
     if wanted is not None:
-        raise ImportError_(f"{name}: --sheet applies to .xlsx workbooks; this is table text")
+        raise ImportError_(f"{name}: --sheet applies to .xlsx workbooks; this is table text",
+                           f"{name}：--sheet 只用于 .xlsx 工作簿，这个文件是表格文本")
     decoded = decode(data)
     if decoded.text is None:
-        reason = ("a binary file that is not an .xlsx workbook" if decoded.encoding == "binary"
-                  else "text in an encoding that is neither UTF-8 nor GB18030")
-        raise ImportError_(f"{name}: {reason}; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)")
+        if decoded.encoding == "binary":
+            reason, reason_zh = "a binary file that is not an .xlsx workbook", "不是 .xlsx 工作簿的二进制文件"
+        else:
+            reason, reason_zh = "text in an encoding that is neither UTF-8 nor GB18030", "编码既不是 UTF-8 也不是 GB18030 的文本"
+        raise ImportError_(f"{name}: {reason}; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)",
+                           f"{name}：{reason_zh}；应当是项目支出绩效目标表（.xlsx 工作簿或以制表符分隔的文本）")
     return [text_sheet(decoded.text.removeprefix("\ufeff"))]
 
 
@@ -90,7 +108,8 @@ def _workbook(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
     try:
         sheets = workbook_sheets(data)
     except NotAWorkbook as error:
-        raise ImportError_(f"{name}: not a readable .xlsx workbook ({error})") from None
+        raise ImportError_(f"{name}: not a readable .xlsx workbook ({error})",
+                           f"{name}：读不了这个 .xlsx 工作簿（{error}）") from None
     if wanted is None:
         return sheets
     chosen = [each for each in sheets if each.name == wanted]
@@ -98,7 +117,8 @@ def _workbook(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
         chosen = [sheets[int(wanted) - 1]]  # --sheet 2: the second sheet
     if not chosen:
         names = "、".join(each.name or "" for each in sheets)
-        raise ImportError_(f"{name}: no sheet named “{wanted}” (the workbook has: {names})")
+        raise ImportError_(f"{name}: no sheet named “{wanted}” (the workbook has: {', '.join(each.name or '' for each in sheets)})",
+                           f"{name}：没有名为“{wanted}”的工作表（工作簿里有：{names}）")
     return chosen
 
 
@@ -113,22 +133,31 @@ def _sheet_notes(sheets: list[Sheet], readings: list[SheetReading]) -> list[Note
     notes = []
     for each, reading in zip(sheets, readings):
         if not reading.projects and any(not row.is_blank for row in each.rows):
-            why = ("looks like a 部门整体支出绩效目标表, which import does not read" if reading.department_hint
-                   else "no 项目名称 row on this sheet")
-            notes.append(Note(1, f"{why}; sheet not imported", each.name, skipped=False))
+            if reading.department_hint:
+                why, why_zh = "looks like a 部门整体支出绩效目标表, which import does not read", "像是部门整体支出绩效目标表，import 不读这种表"
+            else:
+                why, why_zh = "no 项目名称 row on this sheet", "这个工作表没有“项目名称”行"
+            notes.append(Note(1, f"{why}; sheet not imported", each.name, skipped=False, zh=f"{why_zh}；工作表未导入"))
             reading.notes.clear()
     return notes
 
 
-def _not_a_form(name: str, projects: list[Project], readings: list[SheetReading]) -> str:
+def _not_a_form(name: str, projects: list[Project], readings: list[SheetReading]) -> ImportError_:
     if projects:
-        return (f"{name}: has 项目名称 rows but no 绩效指标 table (a header row with 一级指标/二级指标/三级指标 "
-                "and 实施周期指标值/年度指标值/指标值); not a 项目支出绩效目标表")
+        return ImportError_(f"{name}: has 项目名称 rows but no 绩效指标 table (a header row with 一级指标/二级指标/三级指标 "
+                            "and 实施周期指标值/年度指标值/指标值); not a 项目支出绩效目标表",
+                            f"{name}：有“项目名称”行，但没有绩效指标表（表头有一级指标、二级指标、三级指标和"
+                            "实施周期指标值、年度指标值或指标值）；不是项目支出绩效目标表")
     if any(reading.department_hint for reading in readings):
-        return (f"{name}: looks like a 部门整体支出绩效目标表; jxlint import reads 项目支出绩效目标表 only — "
-                "write the 部门整体 part of the target file by hand (see examples/000_*.yaml)")
-    return (f"{name}: not a 项目支出绩效目标表: no row starts with 项目名称 and no 绩效指标 table "
-            "(一级指标/二级指标/三级指标) was found")
+        # Only what a user has: the README's sketch, not the repository's examples/ folder.
+        return ImportError_(f"{name}: looks like a 部门整体支出绩效目标表; jxlint import reads 项目支出绩效目标表 only — "
+                            "write the 部门整体 part of the target file by hand (部门名称, 收入, 支出, 合计, "
+                            "总体绩效目标, 年度重点工作任务, 绩效指标)",
+                            f"{name}：像是部门整体支出绩效目标表；jxlint import 只读项目支出绩效目标表，请手工填写目标文件的"
+                            "“部门整体”部分（部门名称、收入、支出、合计、总体绩效目标、年度重点工作任务、绩效指标）")
+    return ImportError_(f"{name}: not a 项目支出绩效目标表: no row starts with 项目名称 and no 绩效指标 table "
+                        "(一级指标/二级指标/三级指标) was found",
+                        f"{name}：不是项目支出绩效目标表：没有以“项目名称”开头的行，也没有绩效指标表（一级指标、二级指标、三级指标）")
 
 
 # -- the file's head ------------------------------------------------------------------------------
@@ -142,8 +171,12 @@ def _unit(projects: list[Project], readings: list[SheetReading]) -> tuple[str | 
     departments = {project.fields.get("主管部门") for project in projects} - {None, ""}
     if len(departments) == 1:
         return departments.pop(), None
-    why = "the projects name different 主管部门" if departments else "no 主管部门 or 单位 row"
-    return None, Note(projects[0].first_row, f"单位 left empty: {why}; fill it in", projects[0].sheet, skipped=False)
+    if departments:
+        why, why_zh = "the projects name different 主管部门", "各项目的主管部门不同"
+    else:
+        why, why_zh = "no 主管部门 or 单位 row", "没有主管部门或单位行"
+    return None, Note(projects[0].first_row, f"no 单位: {why}; fill it in (the line “# 单位:” at the top of the file)",
+                      projects[0].sheet, skipped=False, zh=f"原表没有写单位（{why_zh}）；请在文件开头的“# 单位:”一行填写单位")
 
 
 def _year(projects: list[Project], readings: list[SheetReading]) -> tuple[int | None, Note | None]:
@@ -154,8 +187,11 @@ def _year(projects: list[Project], readings: list[SheetReading]) -> tuple[int | 
     for reading in readings:
         if reading.years:
             return reading.years[0], None
-    return None, Note(projects[0].first_row, "no budget year (2025年预算金额, 2025年度目标) found; 年度 left empty",
-                      projects[0].sheet, skipped=False)
+    # Not a guess, and not 年度: null either (that reads as a wrong type): the file says what is
+    # missing, and the import exits 1 like a row it could not read.
+    return None, Note(projects[0].first_row, "no budget year (2025年预算金额, 2025年度目标) found; fill in 年度 "
+                      "(the line “# 年度:” at the top of the file)", projects[0].sheet, skipped=False,
+                      zh="原表没有写预算年度（如“2025年预算金额”“2025年度目标”）；请在文件开头的“# 年度:”一行填写年度")
 
 
 def _header(shown: str, unit: str | None, year: int | None, projects: list[Project], notes: list[Note]) -> list[str]:
@@ -180,14 +216,17 @@ def _header(shown: str, unit: str | None, year: int | None, projects: list[Proje
     skipped = [note for note in notes if note.skipped]
     if skipped:
         lines.append(f"未能导入的行（{_skipped(notes)}行），请对照原表补录：")
-        lines += [f"  {note.render()}" for note in skipped]
+        lines += [f"  {note.render('zh')}" for note in skipped]
     return lines
 
 
 def _budget_unit(label: str) -> str | None:
-    """元 or 万元 when the budget header names it ("2025年预算金额(元)")."""
-    match = words.BUDGET.match(words.key(label))
-    return match["unit"] if match else None
+    """元 or 万元 when the budget header names it ("2025年预算金额(元)", "项目资金（元） 年度资金总额")."""
+    for part in (label, *label.split()):
+        match = words.BUDGET.match(words.key(part)) or words.FUNDS.match(words.key(part))
+        if match and match["unit"]:
+            return match["unit"]
+    return None
 
 
 def _source(shown: str, project: Project) -> str:

@@ -85,14 +85,20 @@ class Writer:
         return "\n".join(self.lines) + "\n"
 
 
-def write_target(*, header: list[str], unit: str | None, year: int | None, year_comment: str | None,
-                 projects: list[tuple[str, Project]]) -> str:
+def write_target(*, header: list[str], unit: str | None, year: int | None, projects: list[tuple[str, Project]]) -> str:
     """The whole file: header comments, 单位, 年度, then each project under its source comment."""
     out = Writer()
     for text in header:
         out.comment("", text)
-    out.line(f"单位: {scalar(unit)}", ["原表未写单位，请填写"] if unit is None else None)
-    out.line(f"年度: {scalar(year)}", [year_comment] if year_comment else None)
+    if unit is None:
+        out.comment("", "单位:   ← 原表没有写单位：请填写单位名称，并删去行首的“# ”")
+    else:
+        out.line(f"单位: {scalar(unit)}")
+    if year is None:
+        # Commented out rather than 年度: null, which a check reports as a value of the wrong type.
+        out.comment("", "年度:   ← 原表没有写预算年度：请填写四位数字的年度（如 2025），并删去行首的“# ”")
+    else:
+        out.line(f"年度: {year}")
     out.line("项目:")
     for source, project in projects:
         out.comment("  ", source)

@@ -52,7 +52,8 @@ def read_sheet(sheet: Sheet) -> SheetReading:
         else:
             reading.notes.append(Note(project.first_row, f"项目名称 is blank; the project (rows {project.first_row}–"
                                       f"{project.last_row}) is not imported", sheet.name,
-                                      rows=sum(1 for row in rows[:body_end] if not row.is_blank)))
+                                      rows=sum(1 for row in rows[:body_end] if not row.is_blank),
+                                      zh=f"项目名称为空：这个项目（第{project.first_row}–{project.last_row}行）未导入"))
         pending_title.clear()
         _read_loose(rows[body_end:], sheet, reading, pending_title)
     return reading
@@ -117,7 +118,7 @@ def _read_loose(rows: list[Row], sheet: Sheet, reading: SheetReading, titles: li
         if not row.own():
             continue  # only the tail of a merged cell from above
         reading.notes.append(Note(row.number, f"not part of any project table: {_preview(texts)}; row not imported",
-                                  sheet.name))
+                                  sheet.name, zh=f"{_preview(texts)}不属于任何项目表；这一行未导入"))
 
 
 def _field_of(piece: Piece) -> tuple[str | None, str | None]:
@@ -141,9 +142,11 @@ class _ProjectReader:
         self.section = "head"
         self.table: TableReader | None = None
         self.pending_goals: list[tuple[str, Piece]] = []  # goal labels waiting for their text
+        self.funds_unit: str | None = None  # 元/万元 from a 项目资金（元） block label
+        self.funds_label: str | None = None
 
-    def note(self, row: Row, message: str) -> None:
-        self.notes.append(Note(row.number, message, self.sheet))
+    def note(self, row: Row, message: str, zh: str, skipped: bool = True) -> None:
+        self.notes.append(Note(row.number, message, self.sheet, skipped=skipped, zh=zh))
 
     def read(self, rows: list[Row]) -> list[Note]:
         for row in rows:
@@ -158,7 +161,8 @@ class _ProjectReader:
             elif self.section in ("head", "goals"):
                 self._head_or_goals(row)
             elif row.own():
-                self.note(row, f"cannot read {_preview(row.texts())} after the 绩效指标 table; row not imported")
+                self.note(row, f"cannot read {_preview(row.texts())} after the 绩效指标 table; row not imported",
+                          f"绩效指标表后面的{_preview(row.texts())}读不出是什么；这一行未导入")
         if self.table is not None:
             self.notes += self.table.notes
         self._check_goals_done()
@@ -173,7 +177,7 @@ class _ProjectReader:
         first = words.key(pieces[0].text)
         if first == words.INDICATORS and len(pieces) == 1:
             pass  # "绩效指标" on a row of its own above the header
-        elif first == words.GOALS or words.GOAL_LABELS.match(first) or self.section == "goals":
+        elif first in words.GOAL_HEADS or _goal_label(pieces[0]) or self.section == "goals":
             self.section = "goals"
             self._goals(row, pieces)
         else:
@@ -181,7 +185,7 @@ class _ProjectReader:
 
     def _is_label(self, piece: Piece) -> bool:
         label = words.key(piece.text)
-        return label in (words.GOALS, words.INDICATORS, words.PERIOD) or _field_of(piece)[0] is not None
+        return label in words.GOAL_HEADS or label in (words.INDICATORS, words.PERIOD) or _field_of(piece)[0] is not None
 
     def _head(self, row: Row, pieces: list[Piece]) -> None:
         """Label–value pairs: 项目类型 | 其他事业发展性支出, 实施周期 | 起始年度 | 2021 | 到期年度 | 2029 …"""
@@ -200,11 +204,23 @@ class _ProjectReader:
                 index += 1 + self._year(row, label, value)
             elif budget := words.BUDGET.match(label):
                 index += 1 + self._budget(row, piece, budget, value)
+            elif funds := words.FUNDS.match(label):
+                # Its unit is the unit of the amounts that follow in the block.
+                self.funds_unit = funds["unit"] or self.funds_unit
+                self.funds_label = piece.text
+                index += 1
+            elif words.CYCLE_FUNDS.match(label) or words.FUNDS_DETAIL.match(label):
+                used = [piece] + ([value] if value is not None and not self._is_label(value) else [])
+                shown = _preview([each.text for each in used])
+                self.note(row, f"{shown} has no key in a target file (it records the year's 预算金额 only); not imported",
+                          f"{shown}在目标文件里没有对应栏目（目标文件只记年度预算金额）；未导入", skipped=False)
+                index += len(used)
             else:
                 unread.append(piece)
                 index += 1
         if unread:
-            self.note(row, f"cannot read {_preview([piece.text for piece in unread])}; not imported")
+            shown = _preview([piece.text for piece in unread])
+            self.note(row, f"cannot read {shown}; not imported", f"读不出{shown}是什么；未导入")
 
     def _field(self, row: Row, key: str, inline: str | None, value: Piece | None, label: Piece) -> int:
         """Take a field's value; return how many pieces were used."""
@@ -215,7 +231,8 @@ class _ProjectReader:
             self.project.fields.setdefault(key, "")  # a blank 项目名称 drops the project (read_sheet says so)
             return 1
         if key in self.project.fields and self.project.fields[key] != value.text:
-            self.note(row, f"{label.text} given twice (“{self.project.fields[key]}” and “{value.text}”); kept the first")
+            self.note(row, f"{label.text} given twice (“{self.project.fields[key]}” and “{value.text}”); kept the first",
+                      f"{label.text}写了两次（“{self.project.fields[key]}”和“{value.text}”）；保留第一个")
         self.project.fields.setdefault(key, value.text)
         return 2
 
@@ -230,7 +247,9 @@ class _ProjectReader:
         match = _YEAR.match(words.key(value.text)) if value is not None else None
         if match is None:
             shown = f"“{value.text}”" if value is not None else "blank"
-            self.note(row, f"{label} is {shown}, not a year; 实施周期 not imported")
+            shown_zh = f"是“{value.text}”" if value is not None else "为空"
+            self.note(row, f"{label} is {shown}, not a year; 实施周期 not imported",
+                      f"{label}{shown_zh}，不是年份；实施周期未导入")
             return 0 if value is None or words.key(value.text) in (words.START_YEAR, words.END_YEAR) else 1
         if label == words.START_YEAR:
             self.project.start_year = int(match[1])
@@ -247,7 +266,9 @@ class _ProjectReader:
             self.project.budget = ""
             return 0
         amount = value.text
-        unit = match["unit"] or self.project.amount_unit
+        if self.funds_label:
+            self.project.budget_label = f"{self.funds_label} {label.text}"
+        unit = match["unit"] or self.funds_unit or self.project.amount_unit
         self.project.budget_unit_from_sheet = unit is not None and not match["unit"]
         if unit and not amount.endswith(("元", "万元")):
             self.project.budget = amount + unit
@@ -264,14 +285,21 @@ class _ProjectReader:
         texts: list[Piece] = []
         for piece in pieces:
             label = words.key(piece.text)
-            if label == words.GOALS:
+            if label in words.GOAL_HEADS:
                 continue
-            if match := words.GOAL_LABELS.match(label):
-                self.pending_goals.append(("cycle" if match["cycle"] else "annual", piece))
+            if found := _goal_label(piece):
+                match, inline = found
+                kind = "cycle" if match["cycle"] else "annual"
                 if match["annual"] and match["year"]:
                     self.project.year = self.project.year or int(match["year"])
+                if inline:
+                    self._set_goal(kind, inline)  # "年度目标：开设课程20门" in one cell
+                else:
+                    self.pending_goals.append((kind, piece))
             else:
-                texts.append(piece)
+                head, colon, inline = piece.text.replace("：", ":").partition(":")
+                texts.append(Piece(inline.strip(), piece.first, piece.last, piece.continued)
+                             if colon and words.key(head) in words.GOAL_HEADS and inline.strip() else piece)
         if texts:
             self._goal_texts(row, texts)
 
@@ -282,8 +310,9 @@ class _ProjectReader:
                 self.project.cycle_goal = texts[0].text
                 self.project.goal_comments.append(f"原表第{row.number}行只有一栏总体绩效目标，未分实施周期与年度")
                 return
-            self.note(row, f"goal text {_preview([piece.text for piece in texts])} follows no 实施周期总目标/年度目标 "
-                           "label; not imported")
+            shown = _preview([piece.text for piece in texts])
+            self.note(row, f"goal text {shown} follows no 实施周期总目标/年度目标 label; not imported",
+                      f"目标文字{shown}前面没有“实施周期总目标”或“年度目标”标签；未导入")
             return
         if len(texts) == len(self.pending_goals) > 1:
             # Labels side by side (实施周期总目标 | 年度目标), texts below in the same columns.
@@ -292,7 +321,8 @@ class _ProjectReader:
         else:
             pairs = [(self.pending_goals.pop(0), piece) for piece in texts[:1]]
             if len(texts) > 1:
-                self.note(row, f"extra goal text {_preview([piece.text for piece in texts[1:]])}; not imported")
+                shown = _preview([piece.text for piece in texts[1:]])
+                self.note(row, f"extra goal text {shown}; not imported", f"多出的目标文字{shown}；未导入")
         for (kind, _label), piece in pairs:
             self._set_goal(kind, piece.text)
 
@@ -315,12 +345,14 @@ class _ProjectReader:
             self.notes += self.table.notes
         header, unknown = read_header(row)
         if header is None:
-            self.note(row, "绩效指标 header without value columns (实施周期指标值/年度指标值/指标值); table not imported")
+            self.note(row, "绩效指标 header without value columns (实施周期指标值/年度指标值/指标值); table not imported",
+                      "绩效指标表头没有指标值列（实施周期指标值、年度指标值或指标值）；这张表未导入")
             self.section = "skip-table"
             return
         if unknown and self.table is None:
             self.notes.append(Note(row.number, f"绩效指标 header columns {_preview(unknown)} have no key in a target "
-                                   "file; their cells are not imported", self.sheet, skipped=False))
+                                   "file; their cells are not imported", self.sheet, skipped=False,
+                                   zh=f"绩效指标表头的{_preview(unknown)}列在目标文件里没有对应栏目；这些列的内容未导入"))
         self._check_goals_done()
         self.pending_goals = []
         self.table = TableReader(self.project, header, self.sheet)
@@ -341,6 +373,17 @@ class _ProjectReader:
             self.project.remark = text
             return True
         return False
+
+
+def _goal_label(piece: Piece) -> tuple[re.Match, str] | None:
+    """A goal label (实施周期总目标, 2025年度目标), with the text written after a colon in the
+    same cell ("年度目标：开设课程20门"), or None."""
+    if match := words.GOAL_LABELS.match(words.key(piece.text)):
+        return match, ""
+    head, colon, inline = piece.text.replace("：", ":").partition(":")
+    if colon and (match := words.GOAL_LABELS.match(words.key(head))):
+        return match, inline.strip()
+    return None
 
 
 def _preview(texts: list[str], limit: int = 30) -> str:

@@ -95,8 +95,8 @@ class TableReader:
         project.measure_column = project.measure_column or header.measure is not None
         project.has_indicator_table = True
 
-    def note(self, row: Row, message: str) -> None:
-        self.notes.append(Note(row.number, message, self.sheet))
+    def note(self, row: Row, message: str, zh: str) -> None:
+        self.notes.append(Note(row.number, message, self.sheet, zh=zh))
 
     def read(self, row: Row) -> None:
         pieces = [piece for piece in row.pieces if not self._is_filler(piece)]
@@ -139,7 +139,8 @@ class TableReader:
         own = [piece for piece in labels if not piece.continued]
         found1, found2 = self._resolve(own)
         if found1 is None and found2 is None and len(own) > 0:
-            self.note(row, f"cannot tell which 一级/二级指标 the labels {_quote(own)} are; row not imported")
+            self.note(row, f"cannot tell which 一级/二级指标 the labels {_quote(own)} are; row not imported",
+                      f"看不出标签{_quote(own)}是哪个一级/二级指标；这一行未导入")
             return False
         # A label merged down from above spans this row, unless the row writes its own.
         merged1, merged2 = self._resolve([piece for piece in labels if piece.continued])
@@ -149,7 +150,8 @@ class TableReader:
             self._enter_level1(row, *level1)
         if level2:
             if self.level1 is None:
-                self.note(row, f"二级指标 “{level2[1].text}” comes before any 一级指标; row not imported")
+                self.note(row, f"二级指标 “{level2[1].text}” comes before any 一级指标; row not imported",
+                          f"二级指标“{level2[1].text}”前面没有一级指标；这一行未导入")
                 return False
             self._enter_level2(row, *level2)
         return True
@@ -201,19 +203,24 @@ class TableReader:
         values = self._by_position(name, rest) or self._in_order(rest)
         if values is None:
             count = len(self.header.values)
+            columns = "/".join(key for key, _ in self.header.values)
             self.note(row, f"三级指标 “{name.text}” has {len(rest)} value cells ({_quote(rest)}) for {count} value "
-                           f"column{'s' if count > 1 else ''} ({'/'.join(key for key, _ in self.header.values)}); "
-                           "cannot tell which is which; row not imported")
+                           f"column{'s' if count > 1 else ''} ({columns}); cannot tell which is which; row not imported",
+                      f"三级指标“{name.text}”有{len(rest)}个值（{_quote(rest)}），而指标值有{count}列（{columns}）："
+                      "分不清哪个值属于哪一列；这一行未导入")
             return None
         if name.first != self.header.name_column and not rest:
             # A lone cell away from the 三级指标 column could be a shifted name with blank values,
             # or a remark typed under the table: do not make an indicator of it.
             self.note(row, f"lone cell “{name.text}” in {self.header.column_name(name.first)}, with no values; "
-                           "not read as a 三级指标; row not imported")
+                           "not read as a 三级指标; row not imported",
+                      f"{self.header.column_name(name.first)}里单独一格“{name.text}”，没有指标值：不当作三级指标；"
+                      "这一行未导入")
             return None
         if self.level1 is None or self.level2 is None:
-            self.note(row, f"三级指标 “{name.text}” has no {'一级' if self.level1 is None else '二级'}指标 above it; "
-                           "row not imported")
+            missing = "一级" if self.level1 is None else "二级"
+            self.note(row, f"三级指标 “{name.text}” has no {missing}指标 above it; row not imported",
+                      f"三级指标“{name.text}”上面没有{missing}指标；这一行未导入")
             return None
         if unit is not None:
             values = {key: _with_unit(value, unit.text) for key, value in values.items()}

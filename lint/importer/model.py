@@ -12,15 +12,20 @@ from dataclasses import dataclass, field
 
 @dataclass(slots=True)
 class Note:
-    """A row the importer could not (fully) read: reported, never guessed."""
+    """A row the importer could not (fully) read: reported, never guessed. The target file
+    is Chinese, so its comments use ``zh``; standard error uses the language asked for."""
 
     row: int
-    message: str
+    message: str  # English
     sheet: str | None = None
     skipped: bool = True  # the row, or part of it, is not in the target file
     rows: int = 1  # how many source rows, from ``row`` on, the note leaves out
+    zh: str = ""
 
-    def render(self) -> str:
+    def render(self, lang: str = "en") -> str:
+        if lang == "zh":
+            where = f"第{self.row}行" if self.sheet is None else f"工作表 {self.sheet} 第{self.row}行"
+            return f"{where}：{self.zh or self.message}"
         where = f"row {self.row}" if self.sheet is None else f"{self.sheet} row {self.row}"
         return f"{where}: {self.message}"
 

@@ -32,10 +32,18 @@ PERIOD = "实施周期"
 START_YEAR = "起始年度"
 END_YEAR = "到期年度"
 
-# "2025年预算金额(元)", "2024年预算金额", "预算金额（万元）", "年度资金总额".
-BUDGET = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?:项目)?(?:预算金额|年度资金总额|资金总额)(?:\((?P<unit>万元|元)\))?$")
+# "2025年预算金额(元)", "2024年预算金额", "预算金额（万元）", "年度资金总额", "项目总金额（万元）".
+BUDGET = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?:项目)?(?:预算金额|年度资金总额|资金总额|总金额)(?:\((?P<unit>万元|元)\))?$")
+# The standard form's funds block: "项目资金（元） | 年度资金总额 | 3200000", the unit in the block's label.
+FUNDS = re.compile(r"^(?:项目)?资金(?:\((?P<unit>万元|元)\))?$")
+# Amounts the target file has no key for: the whole period's total, and the sources below it
+# ("其中：财政拨款 | 3200000").
+CYCLE_FUNDS = re.compile(r"^实施(?:周)?期(?:资金总额|预算金额|总金额)(?:\((?:万元|元)\))?$")
+FUNDS_DETAIL = re.compile(r"^其中(?::|$)")
 
 GOALS = "总体绩效目标"
+# The goal block's label: 总体绩效目标, or 总体目标 as the standard form prints it.
+GOAL_HEADS = frozenset({"总体绩效目标", "总体目标", "项目总体目标", "项目绩效目标"})
 GOAL_LABELS = re.compile(r"^(?:总体)?(?:绩效)?(?:(?P<cycle>实施周期总目标|实施周期目标|实施期总目标|实施期目标|中长期目标)"
                          r"|(?P<annual>(?:(?P<year>\d{4})年?|当)?年度(?:总体)?(?:绩效)?目标))$")
 

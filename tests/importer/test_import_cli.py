@@ -58,7 +58,7 @@ def test_output_is_not_overwritten_without_force(tmp_path):
     out.write_text("# 手工修改过的文件\n", encoding="utf-8")
     refused = jxlint("import", str(SEED_001), "-o", str(out))
     assert refused.exit_code == 2
-    assert "exists; use --force to overwrite it" in refused.stderr
+    assert "已经存在；要覆盖它请加 --force" in refused.stderr
     assert out.read_text(encoding="utf-8") == "# 手工修改过的文件\n"
     forced = jxlint("import", str(SEED_001), "-o", str(out), "--force")
     assert forced.exit_code == 0

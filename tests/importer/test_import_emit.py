@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from lint.importer.emit import amount, scalar, write_target
 from lint.importer.model import IndicatorRow, Level1, Level2, Project
+from lint.loading.clean import clean, invisible_at
 from tests.importer.workbooks import loaded
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
@@ -26,8 +27,12 @@ def test_block_and_flow_scalars_read_back(text):
         assert yaml.load("{k: " + scalar(text, flow=True) + "}", Loader=loader) == {"k": text}
 
 
-@given(name=st.one_of(likely, cells), cycle=st.one_of(likely, cells), annual=st.one_of(likely, cells),
-       goal=st.one_of(likely, cells))
+# The loader removes invisible characters and folds compatibility forms (² → 2) before any
+# check, and reports what it removed: the whole-file round trip is about text it keeps as is.
+kept = st.one_of(likely, cells).filter(lambda text: clean(text) == text and not invisible_at(text))
+
+
+@given(name=kept, cycle=kept, annual=kept, goal=kept)
 @settings(max_examples=150, deadline=None)
 def test_a_whole_target_file_loads_with_no_problem_and_the_same_text(name, cycle, annual, goal):
     project = Project(None, 1, 9, fields={"项目名称": "项目" + name}, start_year=2021, end_year=2099,
@@ -35,7 +40,7 @@ def test_a_whole_target_file_loads_with_no_problem_and_the_same_text(name, cycle
                       has_indicator_table=True)
     group = Level2("数量指标", [IndicatorRow(name, {"实施周期指标值": cycle, "年度指标值": annual}, 5)])
     project.tree["产出指标"] = Level1("产出指标", {"数量指标": group})
-    text = write_target(header=["来源: t.txt"], unit="东莞市妇女联合会", year=2025, year_comment=None,
+    text = write_target(header=["来源: t.txt"], unit="东莞市妇女联合会", year=2025,
                         projects=[("来源: t.txt 第1–9行", project)])
     table = loaded(text).projects[0]
     row = table.indicators[0]

@@ -66,6 +66,6 @@ def test_cli_exits_2_with_the_message_and_no_output_file(tmp_path):
     source.write_text("随便写的一些文字\n", encoding="utf-8")
     result = jxlint("import", str(source), "-o", str(tmp_path / "out.yaml"))
     assert result.exit_code == 2
-    assert "not a 项目支出绩效目标表" in result.stderr
+    assert "不是项目支出绩效目标表" in result.stderr
     assert "Traceback" not in result.output
     assert not (tmp_path / "out.yaml").exists()

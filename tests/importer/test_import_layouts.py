@@ -3,6 +3,8 @@ column, labels repeated on every row, goals side by side, the amount unit on a l
 
 from __future__ import annotations
 
+import re
+
 from lint.importer import import_table
 from tests.importer.workbooks import loaded
 
@@ -80,7 +82,7 @@ REPEATED_LABELS = """\
 
 
 def test_one_value_column_with_a_measure_column():
-    result = import_table(ONE_VALUE_COLUMN.encode("utf-8"), name="other.txt")
+    result = import_table(ONE_VALUE_COLUMN.encode("utf-8"), name="other.txt", lang="en")
     assert result.text == ONE_VALUE_COLUMN_YAML
     assert result.notes == ["row 8: 绩效指标 header columns “权重” have no key in a target file; their cells are not imported"]
     assert result.skipped_rows == 0
@@ -88,8 +90,8 @@ def test_one_value_column_with_a_measure_column():
 
 
 def test_labels_on_every_row_and_goals_side_by_side():
-    result = import_table(REPEATED_LABELS.encode("utf-8"), name="other2.txt")
-    target = loaded(result.text.replace("年度: null", "年度: 2025"))
+    result = import_table(REPEATED_LABELS.encode("utf-8"), name="other2.txt", lang="en")
+    target = loaded(re.sub(r"# (单位|年度):.*", lambda m: {"单位": "单位: 某单位", "年度": "年度: 2025"}[m[1]], result.text))
     project = target.projects[0]
     assert (project.cycle_goal.text, project.annual_goal.text) == ("开设课程20门", "开设课程20门")
     assert project.budget_amount.text == "12.5万元"
@@ -101,12 +103,14 @@ def test_labels_on_every_row_and_goals_side_by_side():
     ]
     assert project.fields["批复意见"].text == "同意" and "批复机关" not in project.fields
     assert "# 表头“预算金额”无单位，表上注“单位：万元”：预算金额写作“…万元”。" in result.text
-    # Neither 单位 nor 年度 is on the form: left empty, said so, not guessed.
-    assert "单位: null  # 原表未写单位，请填写" in result.text
-    assert "年度: null  # 原表未写预算年度，请填写" in result.text
-    assert result.skipped_rows == 0
+    # Neither 单位 nor 年度 is on the form: not guessed, and not null (a wrong type to a check):
+    # the lines are left for the user to fill in, said so, and the import exits 1.
+    assert "\n# 单位:   ← 原表没有写单位：请填写单位名称，并删去行首的“# ”\n" in result.text
+    assert "\n# 年度:   ← 原表没有写预算年度：请填写四位数字的年度（如 2025），并删去行首的“# ”\n" in result.text
+    assert "null" not in result.text
+    assert result.skipped_rows == 0 and result.year_missing and result.unit_missing
     assert [note.split(": ", 1)[1].split(";")[0] for note in result.notes] == [
-        "单位 left empty: no 主管部门 or 单位 row", "no budget year (2025年预算金额, 2025年度目标) found"]
+        "no 单位: no 主管部门 or 单位 row", "no budget year (2025年预算金额, 2025年度目标) found"]
 
 
 def test_a_goal_on_several_lines_pasted_from_excel_stays_one_cell():

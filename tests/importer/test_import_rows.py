@@ -37,7 +37,7 @@ def _expected() -> list[dict]:
 
 
 def test_unreadable_rows_are_notes_and_the_rest_imports():
-    result = import_table(_broken_seed(), name="001.txt")
+    result = import_table(_broken_seed(), name="001.txt", lang="en")
     assert [note.split(":")[0] for note in result.notes] == ["row 22", "row 32", "row 52", "row 66", "row 99"]
     assert result.skipped_rows == 5
     assert "三级指标 “社区活动数(场次)” has 3 value cells" in result.notes[0]
@@ -52,7 +52,7 @@ def test_the_target_file_lists_what_was_not_imported():
     text = import_table(_broken_seed(), name="001.txt").text
     head = text.split("单位:")[0]
     assert "# 未能导入的行（5行），请对照原表补录：" in head
-    assert "#   row 22: 三级指标 “社区活动数(场次)”" in head
+    assert "#   第22行：三级指标“社区活动数(场次)”有3个值" in head  # Chinese, as the file is
 
 
 def test_cli_reports_rows_with_the_source_name_and_exits_1(tmp_path):
@@ -60,7 +60,7 @@ def test_cli_reports_rows_with_the_source_name_and_exits_1(tmp_path):
     source.write_bytes(_broken_seed())
     result = jxlint("import", str(source), "-o", str(tmp_path / "out.yaml"))
     assert result.exit_code == 1
-    assert f"{source}:row 22: 三级指标 “社区活动数(场次)”" in result.stderr
+    assert f"{source}:第22行：三级指标“社区活动数(场次)”有3个值" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 5
     loaded((tmp_path / "out.yaml").read_bytes())
 
@@ -68,6 +68,6 @@ def test_cli_reports_rows_with_the_source_name_and_exits_1(tmp_path):
 def test_a_second_value_for_a_filled_field_is_reported():
     lines = SEED_001.read_text(encoding="utf-8").split("\n")
     lines[4] = "项目名称\t购买社工岗位服务经费\t项目名称\t另一个名称\t\t\t"
-    result = import_table("\n".join(lines).encode("utf-8"), name="001.txt")
+    result = import_table("\n".join(lines).encode("utf-8"), name="001.txt", lang="en")
     assert result.notes == ["row 5: 项目名称 given twice (“购买社工岗位服务经费” and “另一个名称”); kept the first"]
     assert model(loaded(result.text)) == model(loaded(EXAMPLE_001.read_bytes()))

@@ -76,13 +76,13 @@ def test_sheet_option_selects_one_sheet():
     assert model(loaded(second.text))[1] == _expected(EXAMPLE_001)[2]
     by_number = _import(data, sheet="3")
     assert by_number.text == second.text
-    with pytest.raises(ImportError_, match="no sheet named “丙”.*封面、甲、乙"):
+    with pytest.raises(ImportError_, match="no sheet named “丙”.*封面, 甲, 乙"):
         import_table(data, name="book.xlsx", sheet="丙")
 
 
 def _import_with_cover(data: bytes):
     """A cover sheet without a project is left out with an informational note, not a skipped row."""
-    result = import_table(data, name="book.xlsx")
+    result = import_table(data, name="book.xlsx", lang="en")
     assert result.skipped_rows == 0
     assert result.notes == ["封面 row 1: no 项目名称 row on this sheet; sheet not imported"]
     return result
@@ -108,7 +108,7 @@ def test_a_value_merged_across_both_value_columns_counts_for_both():
 def test_bad_rows_in_a_workbook_name_their_sheet():
     rows = seed_rows(SEED_001)[:32]
     rows[21] = ["", "", "", "社区活动数(场次)", "", "", "50场"]  # one value, off the header's columns: which?
-    result = import_table(workbook([("表一", rows)]), name="book.xlsx")
+    result = import_table(workbook([("表一", rows)]), name="book.xlsx", lang="en")
     assert result.skipped_rows == 1
     assert result.notes[0].startswith("表一 row 22: 三级指标 “社区活动数(场次)” has 1 value cells")
 
