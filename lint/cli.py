@@ -80,6 +80,10 @@ SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked te
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated).")
 @click.option("--extend-ignore", multiple=True, help="Skip these rule ids or prefixes as well as the config's ignore list.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(), help="An extra rule pack, loaded after the default one.")
+@click.option("--targets", multiple=True, type=click.Path(dir_okay=False),
+              help="Approved target file to compare self-assessments (自评) with: indicators added, dropped or changed.")
+@click.option("--previous", multiple=True, type=click.Path(dir_okay=False),
+              help="Last year's self-assessment: targets below what it reports achieved are findings.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file for every path.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--ignore-suppressions", is_flag=True, help="Report findings that '# jxlint: disable' comments silence.")
@@ -115,6 +119,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     from lint.config import ConfigError
     from lint.discover import PathError
     from lint.loading.load import MAX_FILE_BYTES
+    from lint.references import ReferenceError
     from lint.rulepack import PackError
     from lint.runner import Run
 
@@ -124,6 +129,8 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         "ignore": _split(ignore) or None,
         "extend_ignore": _split(more["extend_ignore"]) or None,
         "packs": [str(Path(p).resolve()) for p in packs] or None,
+        "targets": [str(Path(p).resolve()) for p in more["targets"]] or None,
+        "previous": [str(Path(p).resolve()) for p in more["previous"]] or None,
         "fail_level": fail_level,
         "lang": lang,
     }
@@ -137,7 +144,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         files = run.files(list(paths))
         if not files and not show_settings:
             _nothing_to_check(run, paths, lang)
-        _refuse_overwriting_inputs(run, files, (output, write_baseline), (baseline, config_file, *packs))
+        _refuse_overwriting_inputs(run, files, (output, write_baseline), (baseline, config_file, *packs, *more["targets"], *more["previous"]))
         message_lang = run.settings_for(files[0]).lang if files else (lang or "zh")
         if run.cache is not None:
             for warning in run.cache.warnings():
@@ -174,6 +181,8 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         raise UsageFailure(("配置错误：" if _ui_lang(lang) == "zh" else "configuration error: ") + error.text(_ui_lang(lang))) from None
     except PackError as error:
         raise UsageFailure(f"configuration error: {error}") from None
+    except ReferenceError as error:
+        raise UsageFailure(error.text(_ui_lang(lang))) from None
     if not more["quiet"]:
         _warn_unmatched_ignores(run, files, paths, lang)
     if run.skipped and not seen.files and any(os.path.isdir(path) for path in paths):

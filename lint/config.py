@@ -52,6 +52,8 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict] = field(default_factory=dict)
     packs: list[str] = field(default_factory=list)  # absolute paths, loaded after the default pack
+    targets: list[str] = field(default_factory=list)  # absolute paths: approved target files (--targets)
+    previous: list[str] = field(default_factory=list)  # absolute paths: last year's self-assessments (--previous)
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -225,7 +227,7 @@ def load_settings(path: Path) -> Settings:
     settings = Settings(path=path.resolve(), origin=origin)
     for key, value in raw.items():
         name = key.replace("-", "_")
-        if name == "packs":
+        if name in ("packs", "targets", "previous"):
             value = [str((path.parent / pack).resolve()) for pack in value]
         elif name in SELECTOR_LISTS:
             value = [selector.upper() for selector in value]  # selectors are case-insensitive, as ids are

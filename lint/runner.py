@@ -24,6 +24,7 @@ from lint.loading.load import _TOP_KEYS as TOP_KEYS
 from lint.loading.load import MAX_FILE_BYTES
 from lint.loading.source import decode
 from lint.reading import NotRegularFile, read_regular
+from lint.references import References, load_references
 
 # Below this many files per worker, starting processes costs more than it saves.
 _FILES_PER_WORKER = 8
@@ -47,6 +48,7 @@ class Run:
     refused: dict = field(default_factory=dict)  # path → (English, Chinese) reason it is not read
     _settings: dict = field(default_factory=dict)  # config path (or None) → Settings
     _linters: dict = field(default_factory=dict)
+    _referenced: dict = field(default_factory=dict)  # (targets, previous) → References
     _cache: Cache | None = None
 
     def description(self) -> dict:
@@ -72,8 +74,16 @@ class Run:
     def linter(self, settings: Settings) -> Linter:
         key = id(settings)
         if key not in self._linters:
-            self._linters[key] = Linter(settings.ruleset(), lang=settings.lang, suppressions=self.suppressions)
+            self._linters[key] = Linter(settings.ruleset(), lang=settings.lang, suppressions=self.suppressions,
+                                        references=self._references(settings))
         return self._linters[key]
+
+    def _references(self, settings: Settings) -> References:
+        """The files the settings' "cross" rules compare with, loaded once per set of paths."""
+        key = (tuple(settings.targets), tuple(settings.previous))
+        if key not in self._referenced:
+            self._referenced[key] = load_references(*key)
+        return self._referenced[key]
 
     def config_files(self) -> list[Path]:
         """The config files this run has read so far (the run must never write over them)."""
