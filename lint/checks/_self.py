@@ -15,7 +15,7 @@ Every check of the family reads these cells the same way, here:
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 
 from lint.loading.model import SelfIndicator
@@ -63,9 +63,18 @@ def percent(cell: Cell | None) -> tuple[Decimal, int] | None:
     return Decimal(match[1]), len(match[2] or "")
 
 
+def rounded(number_: Decimal, places: int) -> Decimal:
+    """``number_`` to ``places`` decimals, half up; a number with more digits than decimal
+    arithmetic carries (a 40-digit cell) is returned as it is rather than raise."""
+    try:
+        return number_.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return number_
+
+
 def plain(number_: Decimal) -> str:
     """A number as a reviewer writes it: 10, 9.5, 1.15 (two decimals at most, no exponent)."""
-    return f"{number_.quantize(Decimal('0.01')).normalize():f}"
+    return f"{rounded(number_, 2).normalize():f}"
 
 
 def target(row: SelfIndicator) -> TargetValue | None:

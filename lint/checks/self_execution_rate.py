@@ -16,11 +16,11 @@ division, to the printed precision), ``spent``, ``budget`` (the amounts divided)
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Iterator
 
 from lint.checks._options import Number
-from lint.checks._self import number, percent
+from lint.checks._self import number, percent, rounded
 from lint.findings import Hit
 
 SCOPE = "table"
@@ -40,7 +40,7 @@ def check(rule, table) -> Iterator[Hit]:
         exact = spent / budget * 100
         step = Decimal(1).scaleb(-places)
         if abs(exact - rate) > step / 2 + tolerance:
-            expected = exact.quantize(step, rounding=ROUND_HALF_UP)
+            expected = rounded(exact, places)
             yield Hit(line.rate.span, params={"rate": line.rate.text.strip(), "expected": f"{expected:f}%",
                                               "spent": line.spent.text.strip(), "budget": line.budget.text.strip(),
                                               "line": line.label.text}, value=line.rate.text)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from lint.checks._options import Number
-from lint.checks._self import actual, in_target_unit, numeric, plain, target
+from lint.checks._self import actual, in_target_unit, numeric, plain, rounded, target
 from lint.findings import Hit
 from lint.loading.model import SelfIndicator
 from lint.values import Comparison
@@ -45,4 +45,4 @@ def check(rule, subject) -> Iterator[Hit]:
     if times >= Decimal(str(rule.options["ratio"])):
         cell = row.main_value
         yield Hit(cell.span, params={"target": cell.text.strip(), "actual": row.actual.text.strip(),
-                                     "times": plain(times.quantize(Decimal("0.1")))}, value=cell.text)
+                                     "times": plain(rounded(times, 1))}, value=cell.text)
