@@ -243,11 +243,12 @@ def load_settings(path: Path) -> Settings:
 def _from_yaml(where: str, data: bytes) -> tuple[dict, Origin]:
     decoded = decode(data)
     if decoded.text is None:
-        raise ConfigError(f"{where}:1:1: config is not UTF-8 text")
+        raise ConfigError(f"{where}:1:1: config is not UTF-8 text", zh=f"{where}:1:1: 配置文件不是 UTF-8 文本")
     root, problems = compose(decoded.text.removeprefix("\ufeff"))
     if root is None:
         if problems:
-            raise ConfigError(f"{where}:{problems[0].span.line}:{problems[0].span.column}: {detail_text(problems[0])}")
+            at = f"{where}:{problems[0].span.line}:{problems[0].span.column}"
+            raise ConfigError(f"{at}: {detail_text(problems[0])}", zh=f"{at}: {detail_text(problems[0], 'zh')}")
         return {}, Origin(where, lambda keys, key=False: Span.point(1, 1))
     tree, problems = build_tree(root)
     problems = problems or validate(tree, "config")
@@ -255,7 +256,9 @@ def _from_yaml(where: str, data: bytes) -> tuple[dict, Origin]:
         hit = problems[0]
         detail = hit.params.get("detail")
         message = detail["en"] if isinstance(detail, dict) else f"{hit.problem} {hit.params.get('key', '')}".strip()
-        raise ConfigError(f"{where}:{hit.span.line}:{hit.span.column}: {message}")
+        message_zh = detail["zh"] if isinstance(detail, dict) and "zh" in detail else message
+        at = f"{where}:{hit.span.line}:{hit.span.column}"
+        raise ConfigError(f"{at}: {message}", zh=f"{at}: {message_zh}")
     return to_plain(tree), Origin.of_tree(where, tree)
 
 

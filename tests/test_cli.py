@@ -46,7 +46,7 @@ def test_fail_level_and_exit_zero(tmp_path):
 
 def test_usage_errors_exit_2_without_traceback(tmp_path):
     missing = jxlint("check", str(tmp_path / "nope.yaml"))
-    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert missing.exit_code == 2 and "没有这个文件或文件夹" in missing.output
     assert jxlint("check", str(tmp_path), "--format", "xml").exit_code == 2
     assert jxlint("explain", "JX999").exit_code == 2
 

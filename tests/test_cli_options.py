@@ -54,3 +54,51 @@ def test_verbose_says_which_config_applies_to_each_file(tmp_path):
     result = jxlint("check", "--verbose", str(tmp_path / "unit"), "--format", "json")
     assert f"{tmp_path / 'unit' / 'a.yaml'} ← {tmp_path / 'unit' / '.jxlint.yaml'}" in result.stderr
     assert result.stdout.startswith("[")  # the report itself is unchanged
+
+
+COMMANDS = ["check", "rules", "explain", "import", "clean"]
+
+
+def test_every_option_of_every_command_has_chinese_help():
+    from lint.cli import main
+    from lint.clitext import untranslated
+
+    assert sorted(main.commands) == sorted(COMMANDS)
+    assert untranslated(main) == []
+
+
+def test_help_is_chinese_by_default_and_english_on_request():
+    top = jxlint("--help")
+    assert top.exit_code == 0 and top.stdout.startswith("用法：") and "显示这段帮助并退出。" in top.stdout
+    for command in COMMANDS:
+        chinese = jxlint(command, "--help")
+        assert chinese.exit_code == 0 and chinese.stdout.startswith(f"用法： main {command} [选项]"), command  # CliRunner names it main
+        assert "Show this message" not in chinese.stdout
+        english = jxlint(command, "--help", env={"JXLINT_LANG": "en"})
+        assert english.stdout.startswith(f"Usage: main {command} [OPTIONS]"), command
+        for text in (chinese.stdout, english.stdout):
+            assert "``" not in text and ":func:" not in text, command  # no reStructuredText in help
+    check = jxlint("check", "-h").stdout
+    assert "退出码" in check and "只输出问题" in check and "--extend-ignore" in check
+    assert jxlint("check", "--lang", "en", "-h").stdout.startswith("Usage: main check [OPTIONS]")  # --lang before -h
+    assert jxlint("check", "-h", "--lang=en").stdout.startswith("Usage: main check [OPTIONS]")
+
+
+def test_usage_errors_speak_the_language_asked_for(tmp_path):
+    wrong = jxlint("check", "--bogus", str(tmp_path))
+    assert wrong.exit_code == 2 and "错误：没有这个选项：--bogus" in wrong.stderr
+    english = jxlint("check", "--bogus", str(tmp_path), env={"JXLINT_LANG": "en"})
+    assert english.exit_code == 2 and "No such option" in english.stderr
+    assert "缺少参数" in jxlint("check").stderr
+    missing = jxlint("check", str(tmp_path / "nowhere"))
+    assert missing.exit_code == 2 and "没有这个文件或文件夹" in missing.stderr
+
+
+def test_config_errors_are_chinese_by_default(tmp_path):
+    (tmp_path / ".jxlint.yaml").write_text("selct: [JX0]\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    chinese = jxlint("check", str(tmp_path / "a.yaml"))
+    assert chinese.exit_code == 2 and "配置错误：" in chinese.stderr and "未知栏目「selct」" in chinese.stderr
+    english = jxlint("check", str(tmp_path / "a.yaml"), "--lang", "en")
+    assert "configuration error: " in english.stderr and "unknown key 'selct'" in english.stderr
+    assert "、" not in english.stderr  # English lists take commas
