@@ -173,18 +173,26 @@ _SPACES = re.compile(r"\s+")
 
 def counterpart(subject, references, kinds: tuple[type, ...]):
     """(file, table) of the first table of ``kinds`` in ``references`` for the same project as
-    ``subject.table``: names compared normalised, and the unit's name too when both files give it."""
+    ``subject.table``: names compared normalised and without a leading project code, and the
+    unit's name too when both files give it."""
     from lint.checks._names import normalise
 
     def unit(target) -> str:
         return normalise(target.unit.text) if target.unit is not None and not target.unit.is_blank else ""
 
-    name, own_unit = normalise(subject.table.name), unit(subject.target)
+    def project(name: str) -> str:
+        return _PROJECT_CODE.sub("", normalise(name))
+
+    name, own_unit = project(subject.table.name), unit(subject.target)
     for ref in references:
         other_unit = unit(ref.target)
         if own_unit and other_unit and own_unit != other_unit:
             continue
         for table in ref.tables():
-            if isinstance(table, kinds) and normalise(table.name) == name:
+            if isinstance(table, kinds) and project(table.name) == name:
                 return ref.path, table
     return None
+
+
+# The budget system's project code some forms print before the name: "51000021R000000019951-工资性支出".
+_PROJECT_CODE = re.compile(r"^[0-9A-Za-z]{10,40}[-—_－]")

@@ -50,3 +50,9 @@ def test_no_approved_table_of_this_project_or_this_unit():
 
 def test_nothing_is_compared_without_target_files():
     assert Linter(load_rules().select(ALL)).check_bytes("自评.yaml", SELF.encode("utf-8")).findings == []
+
+
+def test_a_project_code_before_the_name_is_not_part_of_it():
+    coded = SELF.replace("义务教育营养改善计划专项资金", "53092621R000000019951-义务教育营养改善计划专项资金", 1)
+    same = approved("{指标: 学生受资助人数, 年度指标值: ≥735人次}\n{指标: 政策知晓率(%), 年度指标值: =100%}")
+    assert check(coded, same).findings == []
