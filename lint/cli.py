@@ -17,8 +17,11 @@ class _Group(click.Group):
     def main(self, *args, **kwargs):
         # click exits 2 on usage errors already; keep every other failure at 2 as well,
         # without a traceback, and let findings decide between 0 and 1.
+        from lint import clitext
         from lint.writing import WRITE_ERRORS, abandon_stdout
 
+        # Before click parses: --help and usage errors already speak the language asked for.
+        clitext.apply(clitext.ui_lang(args[0] if args else kwargs.get("args")), self)
         try:
             try:
                 return super().main(*args, **kwargs)
@@ -111,7 +114,12 @@ SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked te
 def check(paths, output_format, output, fail_level, exit_zero, lang, select, extend_select, ignore, packs, config_file,
           isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color,
           max_per_rule, jobs, no_cache, cache_dir, **more) -> None:
-    """Check target files and folders (``-`` reads standard input)."""
+    """Check target files and folders ('-' reads standard input).
+
+    Exit 0 when no finding is at or above the fail level (by default only errors fail; warnings
+    and notes do not: see --fail-level), 1 when one is, 2 on usage or configuration errors or
+    when no target file was found.
+    """
     import os
     from pathlib import Path
 
@@ -176,11 +184,11 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         _report(seen.watch(results), output_format, output, report_lang, color, run.rules(), statistics, max_per_rule,
                 fail_level=_fail_level(run, files, fail_level), exit_zero=exit_zero, quiet=more["quiet"])
     except PathError as error:
-        raise UsageFailure(f"no such file or folder: {error}") from None
+        raise UsageFailure(_say(lang, f"没有这个文件或文件夹：{error}", f"no such file or folder: {error}")) from None
     except ConfigError as error:
         raise UsageFailure(("配置错误：" if _ui_lang(lang) == "zh" else "configuration error: ") + error.text(_ui_lang(lang))) from None
     except PackError as error:
-        raise UsageFailure(f"configuration error: {error}") from None
+        raise UsageFailure(_say(lang, "配置错误：", "configuration error: ") + str(error)) from None
     except ReferenceError as error:
         raise UsageFailure(error.text(_ui_lang(lang))) from None
     if not more["quiet"]:
@@ -463,7 +471,7 @@ def explain(rule_id, lang, packs) -> None:
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--lang", type=_LANGS, help="Language of the notes on standard error [default: zh, or JXLINT_LANG].")
 def import_command(source, output, sheet, force, lang) -> None:
-    """Turn an .xlsx workbook or pasted table text (.txt/.tsv, ``-``) into a target file.
+    """Turn an .xlsx workbook or pasted table text (.txt/.tsv; '-' reads standard input) into a target file.
 
     Rows that cannot be read are reported on standard error with their row number; the rest
     is still imported. Exit 0 when every row was read, 1 when some were not or the form names
