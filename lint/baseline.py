@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 
 from lint.findings import FileResult, identity
-from lint.reading import read_regular
+from lint.reading import NotRegularFile, read_regular
 from lint.writing import write_atomically
 
 VERSION = 1
@@ -71,6 +71,9 @@ def read(path: Path, lang: str = "en") -> Counter:
         if document.get("jxlint-baseline") != VERSION:
             raise BaselineError(message("not-baseline", lang, path=path, version=VERSION))
         return Counter({tuple(entry[name] for name in _FIELDS): int(entry.get("count", 1)) for entry in document["findings"]})
+    except NotRegularFile as error:
+        reason = f"不是普通文件（{error.kind_zh}）" if lang == "zh" else error.strerror
+        raise BaselineError(message("unreadable", lang, path=path, reason=reason)) from None
     except OSError as error:
         raise BaselineError(message("unreadable", lang, path=path, reason=error.strerror or error)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:

@@ -295,7 +295,7 @@ def _refuse_overwriting_inputs(run, files, outputs, inputs) -> None:
     """An output (-o, --write-baseline) that is a file the run reads would destroy it: refuse."""
     from lint.writing import OutputIsInput, refuse_inputs
 
-    read = [*files, *(given for given in inputs if given), *(str(path) for path in run.config_files())]
+    read = [*files, *(given for given in inputs if given), *(str(path) for path in run.config_files(files))]
     for output in outputs:
         if output:
             try:

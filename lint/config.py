@@ -19,6 +19,7 @@ from lint.loading.source import decode
 from lint.loading.slips import detail_text
 from lint.loading.tree import build_tree, compose, to_plain
 from lint.loading.validate import validate
+from lint.reading import MAX_SETTINGS_BYTES, read_regular
 from lint.rulepack import DEFAULT, Origin, RuleSet, configure, load_rules
 
 CONFIG_NAMES = (".jxlint.yaml", ".jxlint.yml", "pyproject.toml")
@@ -98,7 +99,9 @@ class Settings:
 
     def is_included(self, path: str) -> bool:
         relative = PurePosixPath(self.relative(path))
-        return any(fnmatch.fnmatch(str(relative), p) or fnmatch.fnmatch(relative.name, p) for p in self.include)
+        # Case-insensitively: UPPER.YAML is a YAML file (as Windows and macOS see it).
+        path, name = str(relative).lower(), relative.name.lower()
+        return any(fnmatch.fnmatchcase(path, p.lower()) or fnmatch.fnmatchcase(name, p.lower()) for p in self.include)
 
     def ignored_for(self, path: str) -> list[str]:
         relative = self.relative(path)
@@ -208,7 +211,8 @@ def find_config(folder: Path) -> Path | None:
 
 def _has_jxlint_table(path: Path) -> bool:
     try:
-        return "jxlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        data = read_regular(path, MAX_SETTINGS_BYTES)
+        return len(data) > MAX_SETTINGS_BYTES or "jxlint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return True  # a broken pyproject.toml is reported when it is read, not skipped
 
@@ -217,9 +221,11 @@ def load_settings(path: Path) -> Settings:
     """Read and validate one config file."""
     where = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_SETTINGS_BYTES)
     except OSError as error:
         raise ConfigError(f"{where}:1:1: cannot read config: {error.strerror or error}") from None
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise ConfigError(f"{where}:1:1: cannot read config: larger than {MAX_SETTINGS_BYTES >> 20} MB")
     if path.name == "pyproject.toml":
         raw, origin = _from_toml(where, data)
     else:
@@ -251,7 +257,7 @@ def _from_yaml(where: str, data: bytes) -> tuple[dict, Origin]:
             raise ConfigError(f"{at}: {detail_text(problems[0])}", zh=f"{at}: {detail_text(problems[0], 'zh')}")
         return {}, Origin(where, lambda keys, key=False: Span.point(1, 1))
     tree, problems = build_tree(root)
-    problems = problems or validate(tree, "config")
+    problems = problems or validate(tree, "config", quote=False)
     if problems:
         hit = problems[0]
         detail = hit.params.get("detail")

@@ -14,6 +14,10 @@ import errno
 import os
 import stat
 
+# A config or a rule pack is a few kilobytes (the default pack, every rule with its
+# examples, is under 200 KB): anything past this is not one.
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe", "命名管道"),
     (stat.S_ISCHR, "a character device", "字符设备"),

@@ -24,6 +24,7 @@ from lint.loading.source import decode
 from lint.loading.slips import detail_text
 from lint.loading.tree import Node, build_tree, compose, locate, to_plain
 from lint.loading.validate import validate
+from lint.reading import MAX_SETTINGS_BYTES, read_regular
 from lint.resources import data_dir
 from lint.values.grammar import MAX_CELL
 
@@ -155,9 +156,11 @@ def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
     if path in seen:
         raise PackError(where, Span.point(1, 1), "rule packs extend each other in a cycle: " + " → ".join(map(str, seen + (path,))))
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_SETTINGS_BYTES)
     except OSError as error:
         raise PackError(where, Span.point(1, 1), f"cannot read rule pack: {error.strerror or error}") from None
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise PackError(where, Span.point(1, 1), f"cannot read rule pack: larger than {MAX_SETTINGS_BYTES >> 20} MB")
     tree = _parse(where, data)
     root = to_plain(tree)
     for parent in root.get("extends", []):
@@ -191,7 +194,7 @@ def _parse(where: str, data: bytes) -> Node:
         raise PackError(where, problems[0].span, f"YAML syntax error: {detail_text(problems[0])}")
     tree, problems = build_tree(root)
     if not problems:
-        problems = validate(tree, "rule-pack")
+        problems = validate(tree, "rule-pack", quote=False)
     if problems:
         hit = problems[0]
         detail = hit.params.get("detail")

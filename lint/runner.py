@@ -85,8 +85,10 @@ class Run:
             self._referenced[key] = load_references(*key)
         return self._referenced[key]
 
-    def config_files(self) -> list[Path]:
-        """The config files this run has read so far (the run must never write over them)."""
+    def config_files(self, files: list[str]) -> list[Path]:
+        """The config files that apply to ``files`` (the run must never write over them)."""
+        for path in files:
+            self.settings_for(path)
         return [source for source in self._settings if source is not None]
 
     def rules(self) -> dict:

@@ -60,3 +60,39 @@ def test_broken_baseline_is_a_usage_error(tmp_path):
     (tmp_path / "b.json").write_text("{not json", encoding="utf-8")
     result = check(str(target), "--baseline", str(tmp_path / "b.json"))
     assert result.exit_code == 2 and "b.json" in result.output
+
+
+def test_a_baseline_run_says_how_many_findings_it_hid(tmp_path):
+    target = tmp_path / "a.yaml"
+    base = tmp_path / "baseline.json"
+    write(target, ("家庭工作经费", "1元"), ("妇女维权工作经费", "2元"))
+    written = jxlint("check", str(target), "--select", "JX0", "--write-baseline", str(base))
+    assert written.stderr.strip() == f"jxlint: 已把 2 个发现记入基线 {base}"
+    result = check(str(target), "--baseline", str(base))
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert result.stderr.strip().splitlines()[-1] == f"jxlint: 基线 {base} 隐藏了 2 个已记录的发现"
+    english = check(str(target), "--baseline", str(base), "--lang", "en")
+    assert english.stderr.strip().splitlines()[-1] == f"jxlint: the baseline {base} hid 2 recorded findings"
+
+
+def test_baseline_errors_are_in_the_users_language(tmp_path):
+    target = tmp_path / "a.yaml"
+    write(target, ("家庭工作经费", "1元"))
+    (tmp_path / "b.json").write_text('{"jxlint-baseline": 9}', encoding="utf-8")
+    result = check(str(target), "--baseline", str(tmp_path / "b.json"))
+    assert result.exit_code == 2 and "不是 jxlint 基线文件" in result.stderr
+    result = check(str(target), "--baseline", str(tmp_path / "b.json"), "--lang", "en")
+    assert result.exit_code == 2 and "not a jxlint baseline" in result.stderr
+
+
+def test_a_baseline_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "a.yaml"
+    write(target, ("家庭工作经费", "1元"))
+    os.mkfifo(tmp_path / "b.json")
+    completed = subprocess.run([sys.executable, "-m", "lint", "check", str(target), "--baseline", str(tmp_path / "b.json")],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 2 and "无法读取基线文件：不是普通文件（命名管道）" in completed.stderr

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -166,6 +167,67 @@ def _check_archive(data: bytes) -> None:
                        "a table export can need (a zip bomb?)")
 
 
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_MERGE_REF = re.compile(rb"(<(?:\w+:)?mergeCell\b[^>]*?\bref=\")([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})\"")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _clip_merges(data: bytes) -> bytes:
+    """The workbook with every merged range clipped to the cells its sheet uses.
+
+    openpyxl makes an object for every cell of a merged range as it loads, so one
+    ``<mergeCell ref="A1:XFD1048576"/>`` (17 billion cells) exhausts memory before any of our
+    code runs: the ranges are clipped in the sheet's XML first.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = {member.filename: archive.read(member) for member in archive.infolist()
+                  if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")}
+        clipped = {name: _clip_sheet(xml) for name, xml in sheets.items()}
+        if all(clipped[name] is sheets[name] for name in sheets):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
+            for member in archive.infolist():
+                rewritten.writestr(member.filename, clipped.get(member.filename) or archive.read(member))
+    return out.getvalue()
+
+
+def _clip_sheet(xml: bytes) -> bytes:
+    if b"mergeCell" not in xml:
+        return xml
+    last_row = last_column = 1
+    for column, row in _CELL_REF.findall(xml):
+        last_row, last_column = max(last_row, int(row)), max(last_column, _column_number(column))
+    area = 0
+
+    def clip(match: re.Match) -> bytes:
+        nonlocal area
+        first_column, first_row = _column_number(match[2]), int(match[3])
+        end_column = max(first_column, min(_column_number(match[4]), last_column))
+        end_row = max(first_row, min(int(match[5]), last_row))
+        area += (end_column - first_column + 1) * (end_row - first_row + 1)
+        if area > MAX_GRID_CELLS:
+            raise TooLarge(f"its merged cells cover more than {MAX_GRID_CELLS:,} cells in use; a table export covers far fewer")
+        return match[1] + match[2] + match[3] + b":" + _column_letters(end_column).encode() + str(end_row).encode() + b'"'
+
+    result = _MERGE_REF.sub(clip, xml)
+    return xml if result == xml else result
+
+
 def workbook_sheets(data: bytes) -> list[Sheet]:
     """Every worksheet of an .xlsx workbook, merged cells resolved (see the module docstring)."""
     import warnings
@@ -175,6 +237,10 @@ def workbook_sheets(data: bytes) -> list[Sheet]:
     if len(data) > MAX_INPUT_BYTES:
         raise TooLarge(f"the workbook is {len(data) / 2**20:,.0f} MB, more than the {MAX_INPUT_BYTES >> 20} MB a table export can be")
     _check_archive(data)
+    try:
+        data = _clip_merges(data)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as error:
+        raise NotAWorkbook(str(error) or type(error).__name__) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style", unknown extensions: not the user's problem

@@ -35,13 +35,17 @@ def _validator(name: str):
     return jsonschema.Draft202012Validator(schema(name))
 
 
-def validate(tree: Node, schema_name: str = "target-file") -> list[Hit]:
-    """Schema problems of ``tree``, each located on its key or value."""
+def validate(tree: Node, schema_name: str = "target-file", quote: bool = True) -> list[Hit]:
+    """Schema problems of ``tree``, each located on its key or value.
+
+    ``quote=False`` for configs and rule packs: a file named as one may be anything (a
+    committed ``packs: [~/.git-credentials]``), and its content must never reach a CI log, so
+    a wrong value is described by its type only."""
     instance = to_plain(tree)
     if is_valid(schema_name, instance):
         return []
     errors = _validator(schema_name).iter_errors(instance)
-    hits = [hit for error in errors for hit in _hits(tree, error)]
+    hits = [hit for error in errors for hit in _hits(tree, error, quote)]
     return sorted(hits, key=lambda hit: hit.span)
 
 
@@ -60,7 +64,7 @@ def _type_names(types) -> tuple[str, str]:
     return zh, en
 
 
-def _hits(tree: Node, error) -> Iterator[Hit]:
+def _hits(tree: Node, error, quote: bool = True) -> Iterator[Hit]:
     path = tuple(error.absolute_path)
     where = locate(tree, path)
     key = _label(error)
@@ -70,6 +74,10 @@ def _hits(tree: Node, error) -> Iterator[Hit]:
         allowed = sorted(error.schema.get("properties", {}))
         for extra in _extra_keys(error):
             span = node.items[extra][0].span if isinstance(node, MapNode) and extra in node.items else where
+            if not quote and not _SETTING_NAME.fullmatch(extra):
+                yield _hit(span, "?", f"未知栏目（不是设置项）；可用的栏目：{'、'.join(allowed)}",
+                           f"an unknown key (not a setting); known keys: {', '.join(allowed)}")
+                continue
             yield _hit(span, extra, f"未知栏目「{extra}」，可用的栏目：{'、'.join(allowed)}",
                        f"unknown key '{extra}'; known keys: {', '.join(allowed)}")
         return
@@ -98,8 +106,12 @@ def _hits(tree: Node, error) -> Iterator[Hit]:
         return
     if kind == "type":
         zh, en = _type_names(error.validator_value)
-        yield _hit(where, key, f"「{key}」应为{zh}，这里是「{_shown(error.instance)}」",
-                   f"'{key}' should be {en}, not '{_shown(error.instance)}'")
+        if quote:
+            yield _hit(where, key, f"「{key}」应为{zh}，这里是「{_shown(error.instance)}」",
+                       f"'{key}' should be {en}, not '{_shown(error.instance)}'")
+        else:
+            found_zh, found_en = _type_names(_json_type(error.instance))
+            yield _hit(where, key, f"「{key}」应为{zh}，这里是{found_zh}", f"'{key}' should be {en}, not {found_en}")
         return
     if kind in ("minimum", "maximum"):
         yield _hit(where, key, f"「{key}」的值 {error.instance} 超出范围", f"'{key}' value {error.instance} is out of range")
@@ -116,6 +128,19 @@ def _hits(tree: Node, error) -> Iterator[Hit]:
 
 def _hit(span: Span, key: str, zh: str, en: str) -> Hit:
     return Hit(span, {"key": key, "detail": {"zh": zh, "en": en}}, value=key, problem="schema")
+
+
+# With quote=False only a key that looks like a setting's name is named back (a typo such as
+# "selct"); anything else in a file that is not a config or pack at all may be a secret.
+_SETTING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+
+
+def _json_type(instance) -> str:
+    for name, kinds in (("boolean", bool), ("integer", int), ("number", float), ("string", str), ("array", list),
+                        ("object", dict)):
+        if isinstance(instance, kinds):
+            return name
+    return "null"
 
 
 def _shown(instance) -> str:

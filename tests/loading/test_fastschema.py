@@ -57,3 +57,99 @@ def test_compiled_validator_is_cached_and_reused(tmp_path, monkeypatch):
         assert not fastschema.is_valid("target-file", {"单位": "x"})  # a damaged entry is rebuilt
     finally:
         fastschema.fast_validator.cache_clear()
+
+
+def _planted_marshal(folder, marker):
+    """A compiled-validator entry in the old, unchecked format whose code writes ``marker``."""
+    import json
+    import marshal
+    import sys
+
+    from lint import __version__, usercache
+
+    digest = usercache.digest(json.dumps(schema("target-file"), sort_keys=True), sys.implementation.cache_tag or "")
+    code = compile(f"open({str(marker)!r}, 'w').write('ran')\ndef validate(data):\n    return data\n", "<planted>", "exec")
+    entry = folder / "jxlint" / __version__ / f"schema_target_file_{digest}.marshal"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(marshal.dumps(("validate", code)))
+    return entry
+
+
+def test_no_code_is_loaded_from_a_relative_home_inside_the_checkout(tmp_path, monkeypatch):
+    """HOME unset and no passwd entry (arbitrary-uid containers): ``~`` stays literal, and the
+    repository's committed ``./~/.cache/jxlint/…/*.marshal`` must not run."""
+    import pwd
+
+    def no_entry(uid):
+        raise KeyError(uid)
+
+    marker = tmp_path / "planted-code-ran"
+    _planted_marshal(tmp_path / "~" / ".cache", marker)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+    fastschema.fast_validator.cache_clear()
+    try:
+        assert fastschema.is_valid("target-file", {"单位": "x", "年度": 2025, "项目": []})
+        assert not fastschema.is_valid("target-file", {"单位": "x"})
+    finally:
+        fastschema.fast_validator.cache_clear()
+    assert not marker.exists()
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before  # built in memory
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o1777, 0o775])
+def test_a_cache_folder_others_can_write_is_not_trusted(tmp_path, monkeypatch, mode):
+    import os
+
+    marker = tmp_path / "planted-code-ran"
+    home = tmp_path / "xdg"
+    entry = _planted_marshal(home, marker)
+    shared = entry.parent
+    # what another user planted: the folder is made writable for them
+    os.chmod(shared, mode)
+    if mode == 0o775:  # ours, only group-writable by an old umask: tightened, then its entries are checked
+        os.chown(entry, 12345, -1) if os.geteuid() == 0 else None
+    else:
+        os.chown(shared, 12345, -1) if os.geteuid() == 0 else pytest.skip("needs root to give the folder away")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    fastschema.fast_validator.cache_clear()
+    try:
+        assert fastschema.is_valid("target-file", {"单位": "x", "年度": 2025, "项目": []})
+    finally:
+        fastschema.fast_validator.cache_clear()
+    assert not marker.exists()
+
+
+def test_corrupted_entries_are_detected_and_rewritten_never_executed(tmp_path):
+    """1-4 random byte changes to a compiled entry, 120 times: never a crash (a SIGSEGV would
+    kill the subprocess), never a wrong answer, and the entry is good again after each run."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import os, random
+        os.environ["XDG_CACHE_HOME"] = {str(tmp_path)!r}
+        from lint import usercache
+        from lint.loading import fastschema
+        assert fastschema.is_valid("target-file", {{"单位": "x", "年度": 2025, "项目": []}})
+        (entry,) = [p for p in usercache.folder().iterdir() if p.name.startswith("schema_target_file_")]
+        good = entry.read_bytes()
+        rng = random.Random(11)
+        for attempt in range(120):
+            damaged = bytearray(good)
+            for _ in range(rng.randint(1, 4)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            entry.write_bytes(bytes(damaged))
+            fastschema.fast_validator.cache_clear()
+            assert fastschema.is_valid("target-file", {{"单位": "x", "年度": 2025, "项目": []}})
+            assert not fastschema.is_valid("target-file", {{"单位": "x"}})
+            assert usercache.read(entry.name) is not None, attempt
+        print("ok")
+    """)
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "ok"
