@@ -57,7 +57,7 @@ def _ruleset(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str,
     try:
         ruleset = load_rules(packs or (DEFAULT,))
     except PackError as error:
-        raise UsageFailure(f"rule pack error: {error}") from None
+        raise UsageFailure(_say(None, f"规则包错误：{error}", f"rule pack error: {error}")) from None
     return ruleset.select(_split(select) or None, _split(ignore))
 
 
@@ -168,7 +168,8 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
             try:
                 count = baselines.write(Path(write_baseline), list(results))
             except OSError as error:
-                raise UsageFailure(f"cannot write {write_baseline}: {error.strerror or error}") from None
+                raise UsageFailure(_say(lang, f"写不了 {write_baseline}：{error.strerror or error}",
+                                        f"cannot write {write_baseline}: {error.strerror or error}")) from None
             click.echo(f"jxlint: {baselines.message('written', message_lang, count=count, path=write_baseline)}", err=True)
             sys.exit(EXIT_CLEAN)
         hider = _baseline_hider(baseline, message_lang) if baseline else None
@@ -206,10 +207,9 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
 
 def _ui_lang(given: str | None) -> str:
     """The language of the command line's own messages: --lang, then JXLINT_LANG, then zh."""
-    import os
+    from lint import clitext
 
-    chosen = given or os.environ.get("JXLINT_LANG", "").strip().lower()
-    return chosen if chosen in ("zh", "en") else "zh"
+    return given if given in clitext.LANGS else clitext.current
 
 
 def _say(lang: str | None, zh: str, en: str) -> str:
@@ -301,7 +301,7 @@ def _refuse_overwriting_inputs(run, files, outputs, inputs) -> None:
             try:
                 refuse_inputs(output, read)
             except OutputIsInput as error:
-                raise UsageFailure(f"refusing to overwrite an input: {error}") from None
+                raise UsageFailure(_say(None, f"不会覆盖输入文件：{error}", f"refusing to overwrite an input: {error}")) from None
 
 
 def _baseline_hider(path: str, lang: str):
@@ -364,7 +364,8 @@ def _report(results, output_format, output, lang, color, rules, statistics, max_
             with atomic_output(output) as handle:
                 render(results, handle, context)
         except OSError as error:
-            raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+            raise UsageFailure(_say(lang, f"写不了 {output}：{error.strerror or error}",
+                                    f"cannot write {output}: {error.strerror or error}")) from None
         # A report written to a file is otherwise silent: say where it went (not with -q).
         if not click.get_current_context().params.get("quiet"):
             written = "报告已写入" if lang == "zh" else "report written to"
@@ -409,13 +410,14 @@ def _by_id(ids):
 
 
 @main.command("rules")
-@click.option("--lang", type=_LANGS, default="zh", show_default=True)
+@click.option("--lang", type=_LANGS, help="Language of the summaries [default: zh, or JXLINT_LANG].")
 @click.option("--pack", "packs", multiple=True, help="Rule pack to list instead of the default.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one object per rule, for scripts.")
 @click.option("--color/--no-color", default=None, help="Force or disable colour [default: NO_COLOR, FORCE_COLOR, terminal].")
 def list_rules(lang, packs, output_format, color) -> None:
     """List the rules by id: id, slug, severity, summary."""
+    lang = _ui_lang(lang)
     from rich.table import Table
     from rich.text import Text
 
@@ -450,17 +452,19 @@ def list_rules(lang, packs, output_format, color) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--lang", type=_LANGS, default="zh", show_default=True)
+@click.option("--lang", type=_LANGS, help="Language of the explanation [default: zh, or JXLINT_LANG].")
 @click.option("--pack", "packs", multiple=True, help="Rule pack to look in instead of the default.")
 def explain(rule_id, lang, packs) -> None:
     """Show a rule's rationale, options and examples."""
+    lang = _ui_lang(lang)
     from lint.explain import explain_rule
     from lint.reporters.escape import printable
 
     ruleset = _ruleset(packs, (), ())
     rule = ruleset.rules.get(rule_id.upper()) or next((r for r in ruleset if r.slug == rule_id), None)
     if rule is None:
-        raise UsageFailure(f"no rule '{printable(rule_id)}'; see 'jxlint rules'")
+        raise UsageFailure(_say(lang, f"没有规则「{printable(rule_id)}」；用「jxlint rules」列出全部规则",
+                                f"no rule '{printable(rule_id)}'; see 'jxlint rules'"))
     click.echo(explain_rule(rule, lang))
 
 
@@ -526,4 +530,5 @@ def clean() -> None:
         removed = Cache(directory).clean()
     except CacheError as error:
         raise UsageFailure(str(error)) from None
-    click.echo(f"removed {directory}" if removed else f"no cache at {directory}")
+    click.echo(_say(None, f"已删除 {directory}", f"removed {directory}") if removed
+               else _say(None, f"{directory} 没有缓存", f"no cache at {directory}"))

@@ -163,9 +163,15 @@ _METAVARS_ZH = {"paths": "路径...", "source": "源文件", "rule_id": "规则"
 _ENGLISH: dict[int, dict] = {}  # id(command or parameter) → its English texts, kept on first use
 
 
+current = "zh"  # the language of the run in progress, for messages raised outside click
+
+
 def apply(lang: str, group: click.Group) -> None:
     """Put ``lang``'s help and usage words in place on ``group`` and its commands."""
     import importlib
+
+    global current
+    current = lang
 
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")

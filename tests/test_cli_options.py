@@ -102,3 +102,12 @@ def test_config_errors_are_chinese_by_default(tmp_path):
     english = jxlint("check", str(tmp_path / "a.yaml"), "--lang", "en")
     assert "configuration error: " in english.stderr and "unknown key 'selct'" in english.stderr
     assert "、" not in english.stderr  # English lists take commas
+
+
+def test_rules_explain_and_their_errors_follow_jxlint_lang():
+    chinese, english = jxlint("explain", "JX302"), jxlint("explain", "JX302", env={"JXLINT_LANG": "en"})
+    assert chinese.stdout != english.stdout
+    assert jxlint("explain", "JX302", "--lang", "en").stdout == english.stdout
+    assert "没有规则「JX999」" in jxlint("explain", "JX999").stderr
+    assert "no rule 'JX999'" in jxlint("explain", "JX999", env={"JXLINT_LANG": "en"}).stderr
+    assert jxlint("rules", env={"JXLINT_LANG": "en"}).stdout == jxlint("rules", "--lang", "en").stdout
