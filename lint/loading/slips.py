@@ -146,11 +146,15 @@ def _colon_slip(lines: list[str], error, reparse) -> Hit | None:
                 continue
         label = lines[index][_KEY_START.match(lines[index]).end() : column].strip()
         value = repaired[repaired.index(":", column) + 1 :].strip()
-        typed = f"{label}: {value}" if value else f"{label}:"
-        span = Span.point(index + 1, column + 1)
-        if slip == "full-width":
-            return _hit(span, f"「{label}」后面是全角冒号「：」：YAML 要用半角冒号加空格，请改成 {typed}",
-                        f"a full-width colon '：' after '{label}': YAML needs an ASCII colon and a space; type {typed}")
-        return _hit(span, f"「{label}」后面的冒号缺少空格：冒号后要有一个空格，请改成 {typed}",
-                    f"no space after the colon of '{label}': YAML needs a space after the colon; type {typed}")
+        return _hit(Span.point(index + 1, column + 1), *colon_slip(label, value, full_width=slip == "full-width"))
     return None
+
+
+def colon_slip(label: str, value: str, *, full_width: bool) -> tuple[str, str]:
+    """What to say (zh, en) about a key typed with a full-width colon or no space after it."""
+    typed = f"{label}: {value}" if value else f"{label}:"
+    if full_width:
+        return (f"「{label}」后面是全角冒号「：」：YAML 要用半角冒号加空格，请改成 {typed}",
+                f"a full-width colon '：' after '{label}': YAML needs an ASCII colon and a space; type {typed}")
+    return (f"「{label}」后面的冒号缺少空格：冒号后要有一个空格，请改成 {typed}",
+            f"no space after the colon of '{label}': YAML needs a space after the colon; type {typed}")

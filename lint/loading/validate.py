@@ -14,6 +14,7 @@ from typing import Iterator
 from lint.findings import Hit, Span
 from lint.loading import labels
 from lint.loading.fastschema import is_valid
+from lint.loading.slips import colon_slip
 from lint.loading.tree import MapNode, Node, SeqNode, locate, to_plain
 from lint.resources import schema
 
@@ -78,6 +79,12 @@ def _hits(tree: Node, error, quote: bool = True) -> Iterator[Hit]:
                 yield _hit(span, "?", f"未知栏目（不是设置项）；可用的栏目：{'、'.join(allowed)}",
                            f"an unknown key (not a setting); known keys: {', '.join(allowed)}")
                 continue
+            typed = _KEY_AND_VALUE.match(extra)
+            if typed and typed["label"] in allowed:  # {指标:社区活动数}: in flow style one key, not two
+                colon = span._replace(column=span.column + typed.start("colon"), end_column=span.column + typed.end("colon"))
+                yield _hit(colon if span.line == span.end_line else span, extra,
+                           *colon_slip(typed["label"], typed["value"], full_width=typed["colon"] == "："))
+                continue
             yield _hit(span, extra, f"未知栏目「{extra}」，可用的栏目：{'、'.join(allowed)}",
                        f"unknown key '{extra}'; known keys: {', '.join(allowed)}")
         return
@@ -97,8 +104,12 @@ def _hits(tree: Node, error, quote: bool = True) -> Iterator[Hit]:
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message) or [str(error.message)]
         span = locate(tree, path, key=True) if path else Span.point(1, 1)
+        node = _node_at(tree, path)
+        # A key typed as {指标:社区活动数} is reported as the slip it is, not as missing too.
+        typed = {m["label"] for k in (node.items if isinstance(node, MapNode) else ()) if (m := _KEY_AND_VALUE.match(k))}
         for name in missing:
-            yield _hit(span, name, f"缺少栏目「{name}」", f"missing key '{name}'")
+            if name not in typed:
+                yield _hit(span, name, f"缺少栏目「{name}」", f"missing key '{name}'")
         return
     if kind == "anyOf" and not path:
         yield _hit(Span.point(1, 1), "项目", "文件中既没有「项目」也没有「部门整体」：不是绩效目标文件",
@@ -124,6 +135,9 @@ def _hits(tree: Node, error, quote: bool = True) -> Iterator[Hit]:
         yield _hit(where, key, f"「{key}」只能是：{options}", f"'{key}' must be one of: {options}")
         return
     yield _hit(where, key, f"「{key}」：{error.message}", f"'{key}': {error.message}")
+
+
+_KEY_AND_VALUE = re.compile(r"(?P<label>[^:：\s]+)\s*(?P<colon>[:：])\s*(?P<value>.*)", re.DOTALL)
 
 
 def _hit(span: Span, key: str, zh: str, en: str) -> Hit:

@@ -48,3 +48,18 @@ def test_other_syntax_errors_keep_the_parsers_words_and_position():
     assert problem.problem == "yaml-syntax"
     assert problem.params["detail"]["zh"] == problem.params["detail"]["en"]
     assert problem.span.line == 4
+
+
+@pytest.mark.parametrize("cell, column, words", [
+    ("指标:社区活动数", 16, "「指标」后面的冒号缺少空格：冒号后要有一个空格，请改成 指标: 社区活动数"),
+    ("指标：社区活动数", 16, "「指标」后面是全角冒号「：」：YAML 要用半角冒号加空格，请改成 指标: 社区活动数"),
+])
+def test_colon_slips_inside_braces_are_one_finding_at_the_colon(cell, column, words):
+    """In flow style the slip is no syntax error: ``{指标:社区活动数}`` is one unknown key."""
+    from lint.loading import load_target
+
+    text = (HEAD + "项目:\n  - 项目名称: a\n    绩效指标:\n      产出指标:\n        数量指标:\n"
+            f"          - {{{cell}, 年度指标值: 5场}}\n")
+    (problem,) = load_target("t.yaml", text.encode()).problems
+    assert (problem.span.line, problem.span.column) == (8, column)
+    assert problem.params["detail"]["zh"] == words
