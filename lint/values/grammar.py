@@ -166,9 +166,9 @@ DATE_NUMERIC = re.compile(
     rf"{_DATE_LEAD}(?P<year>\d{{4}})(?P<separator>[-/.])(?P<month>\d{{1,2}})"
     rf"(?:(?P=separator)(?P<day>\d{{1,2}}))?{_DATE_TAIL}"
 )
-# Where a span of dates is cut in two: 2024.03-2024.11, 2024年1月-6月, 1月至6月. The
+# Where a span of dates may be cut in two: 2024.03-2024.11, 2024年1月-6月, 1月至6月. The
 # separator must be followed by a digit, so "9月底到位" is not cut at 到.
-DATE_SPAN = re.compile(rf"(?P<first>.+?)[-~至到](?P<second>(?:\d|[{_CHINESE_DIGITS}十]).*)")
+SPAN_SEPARATOR = re.compile(rf"[-~至到](?=\d|[{_CHINESE_DIGITS}十])")
 
 # Inside a sentence, digits that are not target numbers: dates, periods, and list
 # markers ("1、", "目标2:"). They are masked out before looking for quantities.

@@ -119,7 +119,7 @@ def _period(original: str, folded: str, start: int, end: int) -> TargetValue | N
     point = _point(compact)
     if point is not None and point.kind is ValueKind.PERIOD:
         return dataclasses.replace(point, text=original)
-    for separator in re.finditer(r"[-~至到](?=\d|[〇零一二三四五六七八九十])", compact):
+    for separator in grammar.SPAN_SEPARATOR.finditer(compact):
         span = _span(compact[:separator.start()], compact[separator.end():])
         if span is not None:
             return dataclasses.replace(span, text=original)
@@ -130,9 +130,9 @@ def _span(first_text: str, second_text: str) -> TargetValue | None:
     """The PERIOD from ``first_text`` to ``second_text``; the second may leave out the
     year ("2024年1月-6月"), and a bare number on either side is a month ("1-6月", "2024.03-11")."""
     first, second = _point(first_text, tail=False), _point(second_text)
-    if first is None and second is not None and second.month is not None and first_text.isdigit():
+    if first is None and second is not None and second.month is not None:
         first = _month_only(first_text)
-    elif second is None and first is not None and first.month is not None and second_text.isdigit():
+    elif second is None and first is not None and first.month is not None:
         second = _month_only(second_text)
     if first is None or second is None or ValueKind.PERIOD in (first.kind, second.kind):
         return None
@@ -152,6 +152,9 @@ def _span(first_text: str, second_text: str) -> TargetValue | None:
 
 
 def _month_only(text: str) -> TargetValue | None:
+    """A bare month number, the other end of a span such as "1-6月"."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 2):  # "²".isdigit() is true too
+        return None
     month = int(text)
     return TargetValue("", ValueKind.DATE, month=month) if 1 <= month <= 12 else None
 
