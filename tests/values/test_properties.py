@@ -134,3 +134,11 @@ def test_a_deadline_has_a_last_day_in_any_budget_year(text):
     value = parse_value(text)
     last = value.last_day(2025)
     assert (last is None) == (value.kind not in (ValueKind.DATE, ValueKind.PERIOD))
+
+
+@given(st.text(alphabet=st.characters(whitelist_categories=("Nd", "No")), min_size=1, max_size=4),
+       st.sampled_from(["-6月", "月", "年", "-2024.11", "年底", "季度末"]))
+def test_digits_of_any_script_never_crash(digits, tail):
+    # "²".isdigit() is true but int("²") raises: spans must not trust str.isdigit.
+    for text in (digits + tail, "2024." + digits + tail, tail + digits):
+        assert isinstance(parse_value(text), TargetValue)
