@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 
 from lint.findings import FileResult, identity
-from lint.reading import NotRegularFile, read_regular
+from lint.reading import NotRegularFile, read_regular, shown_path
 from lint.writing import write_atomically
 
 VERSION = 1
@@ -36,6 +36,8 @@ _MESSAGES = {
 
 def message(name: str, lang: str, **params) -> str:
     """One of this module's messages in ``lang`` (zh or en)."""
+    if "path" in params:
+        params["path"] = shown_path(str(params["path"]))
     return _MESSAGES[name].get(lang, _MESSAGES[name]["en"]).format(**params)
 
 

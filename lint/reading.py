@@ -65,3 +65,13 @@ def read_regular(path: str | os.PathLike, limit: int) -> bytes:
             return handle.read(limit + 1)
     finally:
         os.close(descriptor)
+
+
+def shown_path(path: str) -> str:
+    """``path`` as reports print it: a name that is not valid UTF-8 (Python keeps its bytes as
+    lone surrogates, which no reporter can encode) shows those bytes as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path

@@ -23,7 +23,7 @@ from lint.findings import FileResult
 from lint.loading.load import _TOP_KEYS as TOP_KEYS
 from lint.loading.load import MAX_FILE_BYTES
 from lint.loading.source import decode
-from lint.reading import NotRegularFile, read_regular
+from lint.reading import NotRegularFile, read_regular, shown_path
 from lint.references import References, load_references
 
 # Below this many files per worker, starting processes costs more than it saves.
@@ -200,16 +200,6 @@ class Run:
         if not self.keep_text:
             result.text = None  # streamed formats never quote lines: do not hold every file in memory
         return result
-
-
-def shown_path(path: str) -> str:
-    """``path`` as reports print it: a name that is not valid UTF-8 (Python keeps its bytes as
-    lone surrogates, which no reporter can encode) shows those bytes as ``\\xNN``."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return path
 
 
 def _reasons(error: OSError) -> tuple[str, str]:

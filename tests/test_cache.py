@@ -25,7 +25,7 @@ def repo(tmp_path):
 
 def check(repo, *args, env=None):
     return jxlint("check", "--format", "json", "--select", "JX0", "targets", *args, cwd=repo,
-                  env={"JXLINT_CACHE_DIR": None, **(env or {})})
+                  env={"JXLINT_CACHE_DIR": None, "JXLINT_LANG": "en", **(env or {})})
 
 
 def rules(result) -> list[str]:
@@ -139,7 +139,7 @@ def test_a_cache_folder_tracked_by_git_is_warned_about(repo):
 
 
 def clean(cwd, cache_dir=None):
-    return jxlint("clean", cwd=cwd, env={"JXLINT_CACHE_DIR": cache_dir})
+    return jxlint("clean", cwd=cwd, env={"JXLINT_CACHE_DIR": cache_dir, "JXLINT_LANG": "en"})
 
 
 def test_clean_removes_jxlint_s_cache(repo):

@@ -17,7 +17,7 @@ SECRET = "https://user:ghp_0123456789abcdefSECRET@github.com"
 def jxlint(*args, cwd):
     """In a subprocess with a time bound: the failures tested here used to hang."""
     return subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True, text=True, timeout=60, cwd=cwd,
-                          stdin=subprocess.DEVNULL, env={**os.environ, "JXLINT_CACHE_DIR": str(cwd / "cache")})
+                          stdin=subprocess.DEVNULL, env={**os.environ, "JXLINT_CACHE_DIR": str(cwd / "cache"), "JXLINT_LANG": "en"})
 
 
 @pytest.fixture

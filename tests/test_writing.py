@@ -11,7 +11,12 @@ import sys
 import pytest
 
 from lint import writing
-from tests.cli_helpers import jxlint
+from tests.cli_helpers import jxlint as _jxlint
+
+def jxlint(*args):
+    """The command in English: these tests read its one-line messages."""
+    return _jxlint(*args, env={"JXLINT_LANG": "en"})
+
 
 TARGET = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n    预算金额: 1元\n    预算金额: 2元\n"
 
@@ -121,6 +126,7 @@ def test_import_never_overwrites_its_own_source(tmp_path):
 def test_a_full_disk_on_standard_output_is_one_clean_line(target, args):
     command = [sys.executable, "-m", "lint", *args] + ([str(target)] if args[0] == "check" else [])
     with open("/dev/full", "w") as full:
-        completed = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        completed = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+                                   env={**os.environ, "JXLINT_LANG": "en"})
     assert completed.returncode == 2, completed.stderr
     assert completed.stderr.strip().splitlines() == ["jxlint: cannot write the output: No space left on device"]

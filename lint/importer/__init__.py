@@ -19,6 +19,7 @@ from lint.importer.form import SheetReading, read_sheet
 from lint.importer.grid import (
     NotAWorkbook,
     Sheet,
+    TooLarge,
     is_workbook,
     text_sheet,
     workbook_sheets,
@@ -107,6 +108,8 @@ def _sheets(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
 def _workbook(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
     try:
         sheets = workbook_sheets(data)
+    except TooLarge as error:
+        raise ImportError_(f"{name}: refused: {error}", f"{name}：拒绝导入：{error.zh}") from None
     except NotAWorkbook as error:
         raise ImportError_(f"{name}: not a readable .xlsx workbook ({error})",
                            f"{name}：读不了这个 .xlsx 工作簿（{error}）") from None

@@ -148,7 +148,17 @@ class NotAWorkbook(Exception):
 
 
 class TooLarge(NotAWorkbook):
-    """A workbook that would expand past the bounds above; the message says which and how far."""
+    """A workbook that would expand past the bounds above; the message says which and how far
+    (``str()`` in English, ``zh`` in Chinese)."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+
+def _merges_too_large() -> TooLarge:
+    return TooLarge(f"its merged cells cover more than {MAX_GRID_CELLS:,} cells in use; a table export covers far fewer",
+                    f"合并单元格覆盖的已用单元格超过 {MAX_GRID_CELLS:,} 个，远超一张绩效目标表")
 
 
 def _check_archive(data: bytes) -> None:
@@ -160,11 +170,13 @@ def _check_archive(data: bytes) -> None:
     except (zipfile.BadZipFile, ValueError, OSError) as error:
         raise NotAWorkbook(str(error) or type(error).__name__) from None
     if len(members) > MAX_ARCHIVE_MEMBERS:
-        raise TooLarge(f"the archive holds {len(members):,} files; an .xlsx export holds a few dozen")
+        raise TooLarge(f"the archive holds {len(members):,} files; an .xlsx export holds a few dozen",
+                       f"压缩包里有 {len(members):,} 个文件，而导出的 .xlsx 只有几十个")
     expanded = sum(member.file_size for member in members)
     if expanded > MAX_UNCOMPRESSED_BYTES:
         raise TooLarge(f"it would expand to {expanded / 2**20:,.0f} MB, more than the {MAX_UNCOMPRESSED_BYTES >> 20} MB "
-                       "a table export can need (a zip bomb?)")
+                       "a table export can need (a zip bomb?)",
+                       f"解压后有 {expanded / 2**20:,.0f} MB，超过导出表格可能的 {MAX_UNCOMPRESSED_BYTES >> 20} MB（压缩炸弹？）")
 
 
 _CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
@@ -221,7 +233,7 @@ def _clip_sheet(xml: bytes) -> bytes:
         end_row = max(first_row, min(int(match[5]), last_row))
         area += (end_column - first_column + 1) * (end_row - first_row + 1)
         if area > MAX_GRID_CELLS:
-            raise TooLarge(f"its merged cells cover more than {MAX_GRID_CELLS:,} cells in use; a table export covers far fewer")
+            raise _merges_too_large()
         return match[1] + match[2] + match[3] + b":" + _column_letters(end_column).encode() + str(end_row).encode() + b'"'
 
     result = _MERGE_REF.sub(clip, xml)
@@ -235,7 +247,8 @@ def workbook_sheets(data: bytes) -> list[Sheet]:
     import openpyxl
 
     if len(data) > MAX_INPUT_BYTES:
-        raise TooLarge(f"the workbook is {len(data) / 2**20:,.0f} MB, more than the {MAX_INPUT_BYTES >> 20} MB a table export can be")
+        raise TooLarge(f"the workbook is {len(data) / 2**20:,.0f} MB, more than the {MAX_INPUT_BYTES >> 20} MB a table export can be",
+                       f"工作簿有 {len(data) / 2**20:,.0f} MB，超过导出表格可能的 {MAX_INPUT_BYTES >> 20} MB")
     _check_archive(data)
     try:
         data = _clip_merges(data)
@@ -277,7 +290,7 @@ def _worksheet(sheet) -> Sheet:
         rows = used[bisect.bisect_left(used, merged.min_row) : bisect.bisect_right(used, merged.max_row)]
         spread += len(rows) * (last - first + 1)
         if spread > MAX_GRID_CELLS:
-            raise TooLarge(f"its merged cells cover more than {MAX_GRID_CELLS:,} cells in use; a table export covers far fewer")
+            raise _merges_too_large()
         for row in rows:
             merges.setdefault(row, []).append((first, last, Piece(text, first - 1, last - 1, continued=row > merged.min_row)))
     rows = []
