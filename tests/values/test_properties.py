@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lint.values import Comparison, TargetValue, ValueKind, parse_amount, parse_value
@@ -53,6 +53,9 @@ def _reads_as_month(number: Decimal) -> bool:
     return 1900 <= int(whole) <= 2100 and 0 < len(fraction) <= 2 and 1 <= int(fraction) <= 12
 
 
+# No deadline: time is bounded by the subprocess tests (test_bounded.py), not measured here;
+# the first example also imports pint.
+@settings(deadline=None)
 @given(CELL_TEXT)
 def test_parse_value_never_raises(text):
     value = parse_value(text)
