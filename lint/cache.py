@@ -46,7 +46,8 @@ _TAG = (
 _GITIGNORE = "# Created by jxlint automatically.\n*\n"
 _FORMAT = 2
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
-_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.[0-9a-f]{64}\.[0-9a-f]{16}\.tmp")
+# Entries, and the temporary files of writes cut short (this version's and older ones').
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.[0-9a-f]{64}\.[0-9a-f]{16}\.tmp|tmp[0-9a-z_]{6,12}\.tmp")
 _VERSION_FOLDER = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]*")
 _BUCKET = re.compile(r"[0-9a-f]{2}")
 _DIRECTORY_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -159,6 +160,7 @@ class Cache:
             os.mkdir(self.root, 0o777)
         except FileExistsError:
             if self.is_ours():
+                self._ignore_in_git()  # a folder made before jxlint wrote one
                 return True
             if not _is_empty_folder(self.root):
                 return False
@@ -182,6 +184,18 @@ class Cache:
         finally:
             os.close(root)
         return True
+
+    def _ignore_in_git(self) -> None:
+        try:
+            root = os.open(self.root, _DIRECTORY_FLAGS)
+        except OSError:
+            return
+        try:
+            _create(root, ".gitignore", _GITIGNORE.encode())
+        except OSError:
+            pass  # there already (or read-only): either way nothing to add
+        finally:
+            os.close(root)
 
     def is_ours(self) -> bool:
         """A real folder (not a link) whose CACHEDIR.TAG is a regular file written by jxlint."""

@@ -197,3 +197,14 @@ def test_without_a_trusted_user_folder_there_is_no_result_cache(repo, monkeypatc
         assert not (repo / ".jxlint_cache").exists() and not (repo / "~").exists()
     finally:
         usercache._key.cache_clear()
+
+
+def test_a_cache_made_before_the_gitignore_gets_one_and_old_temporaries_are_entries(repo):
+    check(repo)
+    cache = repo / ".jxlint_cache"
+    (cache / ".gitignore").unlink()
+    (entry,) = cache.rglob("*.json")
+    (entry.parent / "tmpab12_cd.tmp").write_text("torn", encoding="utf-8")  # an older jxlint's interrupted write
+    check(repo)
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert clean(repo).exit_code == 0 and not cache.exists()
