@@ -40,7 +40,9 @@ from lint.values import ValueKind, parse_value
 SCOPE = "table"
 OPTIONS = {
     "patterns": [
-        r"[(（][^()（）]*\*{2,}[^()（）]*[)）]",  # (≥**%), （≤**元/株）
+        # A lookahead, then one possessive run: "[^()]*\*{2,}[^()]*" tried every split of an
+        # unclosed "(" + "*" × 3,000 in an indicator name (cubic: the gate hung).
+        r"[(（](?=[^()（）]*\*{2})[^()（）]*+[)）]",  # (≥**%), （≤**元/株）
         r"[≥≤><=]?\s*\*{2,}[^\s,，;；。、()（）]{0,4}",  # ≥**%, **万元
         r"(?<![A-Za-z])[XＸ]{1,2}(?:年|月|日|号|人|个|次|场|户|万元|元|%)(?:[XＸ]{1,2}(?:日|号))?",  # X月X日, XX人
         r"(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])",  # XX
