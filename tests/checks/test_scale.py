@@ -76,3 +76,25 @@ def test_big_file_of_a_once_quadratic_shape_finishes(tmp_path, select):
     findings = json.loads(completed.stdout)
     assert "JX015" not in {finding["rule"] for finding in findings}
     assert {finding["rule"] for finding in findings} & set(select.split(","))
+
+
+def test_every_pattern_of_the_default_pack_is_fast_on_runs_of_its_own_characters():
+    """An unclosed "(" + "*" × 3,000 in an indicator name hung JX110's pattern (cubic). Every
+    pattern a rule compiles is searched — unbounded, as a check may call ``.compiled`` — on runs
+    of each character it names, with and without an opening bracket."""
+    script = (
+        "from lint.rulepack import AnyPattern, load_rules\n"
+        "count = 0\n"
+        "for rule in load_rules():\n"
+        "    patterns = [v.compiled for v in rule.options.values() if isinstance(v, AnyPattern)] + list(rule.where.names or ())\n"
+        "    for pattern in patterns:\n"
+        "        for char in set(pattern.pattern) - set('\\\\'):\n"
+        "            for text in (char * 3000, '(' + char * 3000, '（' + char * 1500 + ' ' * 1500, char * 1500 + '!' * 1500):\n"
+        "                pattern.search(text)\n"
+        "                count += 1\n"
+        "print(count)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=90,
+                               cwd=Path(__file__).resolve().parents[2])
+    assert completed.returncode == 0, completed.stderr
+    assert int(completed.stdout) > 1000
