@@ -185,8 +185,9 @@ def _one_table_documents(example: Path):
     """Each table of an example as a file of its own: small files keep this test quick."""
     document = yaml.safe_load(example.read_text(encoding="utf-8"))
     head = {key: document[key] for key in ("单位", "年度")}
-    for project in document.get("项目", []):
-        yield {**head, "项目": [project]}
+    for kind in ("项目", "自评"):  # project tables and self-assessment tables: lists of tables
+        for table in document.get(kind, []):
+            yield {**head, kind: [table]}
     if "部门整体" in document:
         yield {**head, "部门整体": document["部门整体"]}
 
