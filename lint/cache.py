@@ -35,6 +35,7 @@ from pathlib import Path
 
 from lint import __version__, usercache
 from lint.findings import Finding, Severity, Span
+from lint.fixes import SAFE, UNSAFE, Edit, Fix
 
 DIRECTORY = ".jxlint_cache"
 _TAG_NAME = "CACHEDIR.TAG"
@@ -44,7 +45,7 @@ _TAG = (
     "# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
 _GITIGNORE = "# Created by jxlint automatically.\n*\n"
-_FORMAT = 2
+_FORMAT = 3  # 3: findings carry their fix
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 # Entries, and the temporary files of writes cut short (this version's and older ones').
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json|\.[0-9a-f]{64}\.[0-9a-f]{16}\.tmp|tmp[0-9a-z_]{6,12}\.tmp")
@@ -71,7 +72,7 @@ class Cache:
 
     def key(self, context: str, path: str, data: bytes) -> str:
         digest = hashlib.sha256()
-        for part in (__version__.encode(), context.encode(), path.encode("utf-8", "surrogateescape"), data):
+        for part in (__version__.encode(), str(_FORMAT).encode(), context.encode(), path.encode("utf-8", "surrogateescape"), data):
             digest.update(len(part).to_bytes(8, "little"))
             digest.update(part)
         return digest.hexdigest()
@@ -340,17 +341,38 @@ def _tracked_by_git(root: Path) -> bool:
 
 
 def _plain(f: Finding) -> list:
-    return [f.rule, f.slug, int(f.severity), f.message, f.path, list(f.span), f.hint, f.project, f.indicator, f.value, f.family]
+    fix = None if f.fix is None else [f.fix.description, f.fix.applicability,
+                                      [[*edit.span, edit.text] for edit in f.fix.edits]]
+    return [f.rule, f.slug, int(f.severity), f.message, f.path, list(f.span), f.hint, f.project, f.indicator, f.value,
+            f.family, fix]
 
 
-_SHAPE = (str, str, int, str, str, list, str, (str, type(None)), (str, type(None)), (str, type(None)), str)
+_SHAPE = (str, str, int, str, str, list, str, (str, type(None)), (str, type(None)), (str, type(None)), str,
+          (list, type(None)))
+_EDIT_SHAPE = (int, int, int, int, str)
+
+
+def _fix(item: list | None) -> Fix | None:
+    if item is None:
+        return None
+    if (len(item) != 3 or not isinstance(item[0], str) or item[1] not in (SAFE, UNSAFE) or not isinstance(item[2], list)
+            or not item[2]):
+        raise TypeError("not a stored fix")
+    edits = []
+    for edit in item[2]:
+        if (not isinstance(edit, list) or len(edit) != len(_EDIT_SHAPE)
+                or not all(type(part) is kind for part, kind in zip(edit, _EDIT_SHAPE))):
+            raise TypeError("not a stored edit")
+        edits.append(Edit(Span(*edit[:4]), edit[4]))
+    return Fix(item[0], tuple(edits), item[1])
 
 
 def _finding(item: list) -> Finding:
     """A stored finding, refusing any other shape (the caller turns the error into a miss)."""
     if not isinstance(item, list) or len(item) != len(_SHAPE) or not all(map(isinstance, item, _SHAPE)):
         raise TypeError("not a stored finding")
-    rule, slug, severity, message, path, span, hint, project, indicator, value, family = item
+    rule, slug, severity, message, path, span, hint, project, indicator, value, family, fix = item
     if len(span) != 4 or not all(type(number) is int for number in span):
         raise TypeError("not a stored span")
-    return Finding(rule, slug, Severity(severity), message, path, Span(*span), hint, project, indicator, value, family)
+    return Finding(rule, slug, Severity(severity), message, path, Span(*span), hint, project, indicator, value, family,
+                   _fix(fix))

@@ -169,6 +169,7 @@ class Linter:
             indicator=hit.indicator or context.indicator,
             value=hit.value if hit.value is not None else context.value,
             family=rule.family,
+            fix=hit.fix.rendered(self.lang) if hit.fix is not None else None,
         )
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from lint.fixes import Fix
 
 
 class Severity(enum.IntEnum):
@@ -65,6 +68,7 @@ class Finding:
     indicator: str | None = None
     value: str | None = None
     family: str = ""
+    fix: "Fix | None" = None  # lint.fixes.Fix, its description in the finding's language
 
     def sort_key(self) -> tuple:
         return (self.path, self.span, self.rule, self.message)
@@ -103,6 +107,7 @@ class Hit:
     indicator: str | None = None
     value: str | None = None
     problem: str = ""
+    fix: "Fix | None" = None  # lint.fixes.Fix: the one correct rewrite, when there is one
 
 
 def identity(finding: Finding, path: str | None = None) -> tuple[str, str, str, str, str]:

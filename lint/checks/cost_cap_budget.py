@@ -46,6 +46,7 @@ from typing import Iterator
 from lint.checks._budget import YUAN_AT_LEAST, budget_in_yuan
 from lint.checks._money import amount, cap_amount, in_unit, money, table_unit
 from lint.checks._options import Number
+from lint import fixes
 from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import ANNUAL, TARGET, DepartmentTable, ProjectTable
@@ -104,6 +105,7 @@ def check(rule, table) -> Iterator[Hit]:
         cap = cap_amount(value)
         if cap is None or abs(cap - budget) <= allowed or (not named and abs(cap - budget) > near):
             continue
+        suggestion = f"{value.comparison or ''}{in_unit(budget, value.unit).replace(',', '')}{value.unit}"
         yield Hit(
             cell.span,
             params={
@@ -111,9 +113,14 @@ def check(rule, table) -> Iterator[Hit]:
                 # A department form prints 万元: say the difference the way it reads its figures.
                 "difference": money(abs(cap - budget), value.unit if isinstance(table, DepartmentTable) else "元"),
                 "direction": _BELOW if cap < budget else _ABOVE,
-                "suggestion": f"{value.comparison or ''}{in_unit(budget, value.unit).replace(',', '')}{value.unit}",
+                "suggestion": suggestion,
                 "column": column,
             },
             indicator=indicator.name.text,
             value=cell.text,
+            # Unsafe: the budget may be what is wrong; only a cell that is the cap and nothing
+            # more is rewritten, so no qualifier is lost.
+            fix=None if value.qualifier or value.in_sentence else fixes.fix(
+                {"zh": f"把成本上限改为预算金额「{suggestion}」", "en": f"set the cost cap to the budget: {suggestion}"},
+                [fixes.replace_cell(cell, suggestion)], fixes.UNSAFE),
         )

@@ -45,6 +45,7 @@ from lint.checks._measurability import (
     printed_unit,
     unit_at_end,
 )
+from lint import fixes
 from lint.findings import Hit
 from lint.loading.model import Indicator, Table
 from lint.loading.tree import Cell
@@ -71,7 +72,32 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
         return
     # "全年培训完成率≥95": the words before the number name a rate, whatever the indicator is called.
     unit = PERCENT if bare[0].in_sentence and names_a_rate(bare[0].qualifier) else name_unit(name)
-    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "fix": _fix(value, bare[0], unit, name)})
+    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "fix": _fix(value, bare[0], unit, name)},
+              fix=_unit_from_other_column(subject, bare, unit))
+
+
+def _unit_from_other_column(subject: ValueCell, bare: list[TargetValue], name_unit_: str | None):
+    """The unit the row's other value column writes, put after the number. Unsafe: the other
+    column may be the one that is wrong. Offered only when the other columns agree on one
+    unit, the name does not say another, and the cell holds one number."""
+    if len(bare) != 1 or bare[0].in_sentence or subject.value.kind is ValueKind.COMPOUND:
+        return None
+    units = {
+        part.unit
+        for column, cell in subject.indicator.values() if column != subject.column
+        for part in parse_value(cell.text).pieces
+        if part.kind in (ValueKind.QUANTITY, ValueKind.RANGE) and part.unit is not None
+    }
+    if len(units) != 1 or (name_unit_ is not None and name_unit_ not in units):
+        return None
+    (unit,) = units
+    unit = "个月" if unit == "月" else unit  # the parser's one rewrite: "3月" would read as March
+    numbers = list(_NUMBER.finditer(subject.cell.text.translate(FOLD)))
+    if len(numbers) != 1:
+        return None
+    end = numbers[0].end()
+    return fixes.fix({"zh": f"照另一栏写上单位「{unit}」", "en": f"add the unit '{unit}' the other column uses"},
+                     [fixes.replace_in_cell(subject.cell, end, end, unit)], fixes.UNSAFE)
 
 
 # The table last asked about, per rule: the engine checks a table's cells one after another,

@@ -26,6 +26,7 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._measurability import FULL, PERCENT, brief, name_unit, names_a_rate
+from lint import fixes
 from lint.findings import Hit
 from lint.values import Comparison, TargetValue, ValueKind
 
@@ -48,8 +49,21 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
         unit = _rate_unit(part, by_name)
         found = unit and _problem(part, unit)
         if found:
-            yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), **found})
+            yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), **found},
+                      fix=_exactly_all(subject, part, unit))
             return
+
+
+def _exactly_all(subject: ValueCell, part: TargetValue, unit: str):
+    """"≥100%" → "=100%": the one reading of a floor at the top. Unsafe: the unit may have
+    meant a real floor (≥95%). Only a cell that is this bound and nothing more is rewritten."""
+    full = FULL[unit]
+    if (part.comparison is not Comparison.GE or part.number != full or part.upper is not None or part.qualifier
+            or part.in_sentence or subject.value.kind is ValueKind.COMPOUND or part.unit != unit):
+        return None
+    exact = f"={full}{unit}"
+    return fixes.fix({"zh": f"改为「{exact}」", "en": f"write '{exact}'"}, [fixes.replace_cell(subject.cell, exact)],
+                     fixes.UNSAFE)
 
 
 def _rate_unit(part: TargetValue, by_name: str | None) -> str | None:

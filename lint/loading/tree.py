@@ -22,6 +22,7 @@ from typing import Union
 
 import yaml
 
+from lint import fixes
 from lint.findings import Hit, Span
 from lint.loading import clean as cleaning
 from lint.loading import slips
@@ -304,9 +305,12 @@ class _Walker:
         result = cleaning.clean(text, invisible)
         if invisible:
             char = text[invisible[0]]
+            written = Cell(text, span, text, quoted)
+            removal = fixes.fix({"zh": "删除看不见的字符", "en": "remove the invisible characters"},
+                                (fixes.replace_in_cell(written, index, index + 1, "") for index in invisible))
             self.problems.append(Hit(self.char_span(span, quoted, text, invisible[0]),
                                      {"char": cleaning.describe(char), "count": len(invisible)},
-                                     value=result, problem="invisible-character"))
+                                     value=result, problem="invisible-character", fix=removal))
         return result
 
     def char_span(self, span: Span, quoted: bool, text: str, index: int) -> Span:
@@ -338,7 +342,12 @@ class _Walker:
                 whole = self.source(start, key_node.end_mark.index) or f"{first_value.text},{key.text}"  # type: ignore[union-attr]
                 joined = Cell(whole, first_value.span._replace(end_line=key.span.end_line, end_column=key.span.end_column), whole)
                 result.items[first_key.text] = (first_key, joined)
-                hit = Hit(joined.span, {"key": first_key.text, "value": whole}, value=whole, problem="flow-comma-split")
+                written = self.text[start:key_node.end_mark.index] if self.text is not None else None
+                quoting = None if written is None or "\n" in written else fixes.fix(
+                    {"zh": f"给金额加上引号：{fixes.quoted(written)}", "en": f"quote the amount: {fixes.quoted(written)}"},
+                    [fixes.Edit(joined.span, fixes.quoted(written))])
+                hit = Hit(joined.span, {"key": first_key.text, "value": whole}, value=whole, problem="flow-comma-split",
+                          fix=quoting)
                 if split is None:
                     split = len(self.problems)
                     self.problems.append(hit)

@@ -7,10 +7,12 @@ languages so the engine can pick one.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Iterator
 
+from lint import fixes
 from lint.findings import Hit, Span
 from lint.loading import labels
 from lint.loading.fastschema import is_valid
@@ -99,7 +101,8 @@ def _hits(tree: Node, error, quote: bool = True) -> Iterator[Hit]:
         if close is None:
             yield _hit(span, name, f"「{name}」不是{level}", f"'{name}' is not a known {level} label")
         else:
-            yield _hit(span, name, f"「{name}」不是{level}；最接近的是「{close}」", f"'{name}' is not a known {level} label; did you mean '{close}'?")
+            hit = _hit(span, name, f"「{name}」不是{level}；最接近的是「{close}」", f"'{name}' is not a known {level} label; did you mean '{close}'?")
+            yield dataclasses.replace(hit, fix=_relabel(node, name, close, level))
         return
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message) or [str(error.message)]
@@ -138,6 +141,16 @@ def _hits(tree: Node, error, quote: bool = True) -> Iterator[Hit]:
 
 
 _KEY_AND_VALUE = re.compile(r"(?P<label>[^:：\s]+)\s*(?P<colon>[:：])\s*(?P<value>.*)", re.DOTALL)
+
+
+def _relabel(node, name: str, close: str, level: str):
+    """The misspelt label replaced by the known one, unless the mapping already has that label
+    (the rename would make a duplicate key and lose one block)."""
+    normalise = labels.level1 if level == "一级指标" else labels.level2
+    if not isinstance(node, MapNode) or name not in node.items or any(normalise(other) == close for other in node.items if other != name):
+        return None
+    return fixes.fix({"zh": f"改为「{close}」", "en": f"rename to '{close}'"},
+                     [fixes.replace_cell(node.items[name][0], close)])
 
 
 def _hit(span: Span, key: str, zh: str, en: str) -> Hit:
