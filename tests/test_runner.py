@@ -67,7 +67,7 @@ def test_a_corrupt_cache_entry_is_a_miss(corpus, tmp_path):
 
 
 def test_clean_removes_the_cache(corpus, tmp_path):
-    env = {"JXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"JXLINT_CACHE_DIR": str(tmp_path / "cache"), "JXLINT_LANG": "en"}  # the messages are read below
     run(str(corpus), env=env)
     assert (tmp_path / "cache").is_dir()
     assert "removed" in jxlint("clean", env=env).stdout
