@@ -38,7 +38,8 @@ def line_of(text: str, needle: str) -> int:
     return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+# The seed tables (0xx); the self-assessment examples (1xx) are published pages cut off before 满意度.
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("0*.yaml")), ids=lambda p: p.name)
 def test_every_seed_table_has_all_three(path):
     assert located(check_text(path.read_text("utf-8"), select=["JX402"]), "JX402") == []
 
