@@ -133,6 +133,11 @@ HELP_ZH: dict[str, dict[str, str]] = {
         "force_exclude": "命令行上直接给出的文件也按配置的 exclude 排除（pre-commit 钩子这样用）。",
         "skip_non_targets": "跳过完全没有「单位」「年度」「项目」「部门整体」栏目的 YAML 文件，而不是报告 JX005"
                             "（pre-commit 钩子这样用）。",
+        "fix": "把安全的修复写进文件，再报告剩下的问题。",
+        "unsafe_fixes": "与 --fix、--fix-only 或 --diff 一起用：也做不安全的修复（会改动目标值）。",
+        "diff": "把修复显示为统一格式的差异，而不写进文件；有修复时退出码为 1。",
+        "fix_only": "只做修复，只报告修复了多少处。",
+        "add_suppressions": "在每个现有问题所在行的末尾写上「# jxlint: disable=编号」，并以 0 退出。",
     },
     "rules": {
         "": "按编号列出规则：编号、名称、严重程度、说明。",
