@@ -71,3 +71,14 @@ def test_workers_load_the_references_themselves(tmp_path):
     result = jxlint("check", "--isolated", "--format", "json", "--no-cache", "--select", "JX720", "--jobs", "2",
                     *sorted(str(p) for p in tmp_path.glob("自评*.yaml")), "--targets", str(path))
     assert _rules(result) == [("JX720", 27)] * 16
+
+
+def test_previous_on_the_command_line_reports_this_years_target_below_last_years_result(tmp_path):
+    (tmp_path / "2023.yaml").write_text(APPROVED.replace("2022", "2023") % "≥700人次", encoding="utf-8")
+    last = SELF.read_text(encoding="utf-8").replace('实际完成值: "735"', '实际完成值: "760"')
+    (tmp_path / "上年自评.yaml").write_text(last, encoding="utf-8")
+    result = jxlint("check", "--isolated", "--no-cache", "--format", "json", "--select", "JX724", str(tmp_path / "2023.yaml"),
+                    "--previous", str(tmp_path / "上年自评.yaml"))
+    findings = json.loads(result.stdout)
+    assert [(f["rule"], f["line"]) for f in findings] == [("JX724", 8)]
+    assert "≥700人次 低于上年实际完成值 760" in findings[0]["message"]
