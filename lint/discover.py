@@ -45,19 +45,19 @@ def discover(paths: list[str]) -> Iterator[Candidate]:
             continue
         path = Path(given)
         if path.is_dir():
-            tree = _tree(Path(os.path.abspath(given)))
-            if not _inside(given, tree):
+            tree = work_tree(Path(os.path.abspath(given)))
+            if not inside(given, tree):
                 yield Candidate(given, True, LinkOutside(given))
                 continue
             yield from _walk(given, tree)
         elif path.exists() or path.is_symlink():
-            outside = path.exists() and not _inside(given, _tree(Path(os.path.abspath(given)).parent))
+            outside = path.exists() and not inside(given, work_tree(Path(os.path.abspath(given)).parent))
             yield Candidate(given, True, LinkOutside(given) if outside else None)
         else:
             raise PathError(given)
 
 
-def _tree(start: Path) -> str:
+def work_tree(start: Path) -> str:
     """The resolved root a path must stay in: the git work tree around ``start``, else ``start``."""
     for folder in (start, *start.parents):
         if os.path.lexists(folder / ".git"):
@@ -65,7 +65,7 @@ def _tree(start: Path) -> str:
     return os.path.realpath(start)
 
 
-def _inside(path: str, tree: str) -> bool:
+def inside(path: str, tree: str) -> bool:
     try:
         return os.path.commonpath([os.path.realpath(path), tree]) == tree
     except ValueError:
@@ -102,6 +102,6 @@ def _walk(root: str, tree: str) -> Iterator[Candidate]:
                 if entry.name not in _SKIP_DIRS:
                     subfolders.append(entry.path)
                 continue
-            refused = LinkOutside(entry.path) if is_link and os.path.exists(entry.path) and not _inside(entry.path, tree) else None
+            refused = LinkOutside(entry.path) if is_link and os.path.exists(entry.path) and not inside(entry.path, tree) else None
             yield Candidate(entry.path, False, refused)
         stack.extend(reversed(subfolders))

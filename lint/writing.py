@@ -7,7 +7,8 @@ The rename replaces a symbolic link at the destination instead of writing throug
 repository that commits ``jxlint.sarif -> /some/file`` gets its link replaced by the report,
 and ``/some/file`` is untouched. A destination that is one of the run's inputs (the same
 file by inode: the same path, a hard link, or a link to it) is refused before anything is
-read. The file gets the mode an ordinary ``open()`` would give it (0666 less the umask), or
+read, and so is one whose folder is reached through a symbolic link that leaves the git work
+tree around it (a committed ``reports -> /etc``). The file gets the mode an ordinary ``open()`` would give it (0666 less the umask), or
 keeps the mode of the file it replaces.
 """
 
@@ -31,11 +32,16 @@ class OutputIsInput(Exception):
     """The output path names a file the run reads; ``str()`` names both."""
 
 
+class OutputThroughLink(Exception):
+    """The output's folder is reached through a symbolic link out of the work tree; ``str()`` is the path."""
+
+
 @contextmanager
-def atomic_output(path: Path | str, *, force: bool = True) -> Iterator[IO[str]]:
+def atomic_output(path: Path | str, *, force: bool = True, binary: bool = False) -> Iterator[IO]:
     """A text handle whose content replaces ``path`` when the block ends without an error.
 
     Without ``force`` an existing file (or link) is left alone (:class:`OutputExists`).
+    ``binary`` gives a byte handle instead (a fixed target file keeps its own encoding).
     """
     path = Path(path)
     if not force and os.path.lexists(path):
@@ -44,7 +50,7 @@ def atomic_output(path: Path | str, *, force: bool = True) -> Iterator[IO[str]]:
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(descriptor, mode)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(descriptor, "wb") if binary else os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")) as handle:
             yield handle
         os.replace(temporary, path)
     except BaseException:
@@ -62,7 +68,13 @@ def write_atomically(path: Path | str, text: str, *, force: bool = False) -> Non
 
 
 def refuse_inputs(output: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> None:
-    """Raise :class:`OutputIsInput` if ``output`` is the same file as one of ``inputs``."""
+    """Raise :class:`OutputIsInput` if ``output`` is the same file as one of ``inputs``, and
+    :class:`OutputThroughLink` if its folder lies through a link outside the work tree."""
+    from lint.discover import inside, work_tree
+
+    folder = os.path.dirname(os.path.abspath(output))
+    if os.path.realpath(folder) != folder and not inside(folder, work_tree(Path(folder))):
+        raise OutputThroughLink(os.fspath(output))
     try:
         target = os.stat(output)  # follows links: a link to an input is that input
     except OSError:

@@ -130,3 +130,20 @@ def test_a_full_disk_on_standard_output_is_one_clean_line(target, args):
                                    env={**os.environ, "JXLINT_LANG": "en"})
     assert completed.returncode == 2, completed.stderr
     assert completed.stderr.strip().splitlines() == ["jxlint: cannot write the output: No space left on device"]
+
+
+def test_an_output_folder_that_is_a_link_out_of_the_repository_is_refused(target, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "reports").symlink_to(outside, target_is_directory=True)
+    (repo / "real").mkdir()
+    (repo / "inside").symlink_to(repo / "real", target_is_directory=True)
+    result = jxlint("check", str(target), "--format", "sarif", "-o", str(repo / "reports" / "jxlint.sarif"))
+    assert result.exit_code == 2 and "symbolic link out of the repository" in result.stderr
+    assert list(outside.iterdir()) == []
+    assert jxlint("check", str(target), "--write-baseline", str(repo / "reports" / "b.json")).exit_code == 2
+    assert list(outside.iterdir()) == []
+    assert jxlint("check", str(target), "-o", str(repo / "inside" / "r.txt")).exit_code == 1  # a link within: fine
+    assert (repo / "real" / "r.txt").exists()
