@@ -33,9 +33,26 @@ def test_1100_nested_folders_are_walked_without_recursion_error(tmp_path):
         handle.write(TARGET)
     os.close(descriptor)
     folder = os.path.join(tmp_path, *["d"] * 1100)
-    found = [path for path, named, refused in discover([str(tmp_path)])]
-    assert found == [os.path.join(folder, "deep.yaml")]
-    assert [rule for _, rule, _ in findings(str(tmp_path))[0]] == ["JX002"]
+    try:
+        found = [path for path, named, refused in discover([str(tmp_path)])]
+        assert found == [os.path.join(folder, "deep.yaml")]
+        assert [rule for _, rule, _ in findings(str(tmp_path))[0]] == ["JX002"]
+    finally:
+        _remove_deep_tree(str(tmp_path), depth=1100)
+
+
+def _remove_deep_tree(root: str, depth: int) -> None:
+    """Remove the chain bottom-up: pytest's later clean-up of old tmp folders uses a recursive
+    rmtree that would raise RecursionError on a tree this deep and fail the whole run."""
+    for level in range(depth, 0, -1):
+        folder = os.path.join(root, *["d"] * level)
+        descriptor = os.open(os.path.join(root, *["d"] * (level - 1)) if level > 1 else root, os.O_RDONLY)
+        try:
+            for name in os.listdir(folder) if level == depth else ():
+                os.unlink(os.path.join(folder, name))
+            os.rmdir("d", dir_fd=descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def test_a_folder_s_files_come_before_its_subfolders_each_sorted(tmp_path):
