@@ -293,13 +293,15 @@ class _Seen:
 
 def _refuse_overwriting_inputs(run, files, outputs, inputs) -> None:
     """An output (-o, --write-baseline) that is a file the run reads would destroy it: refuse."""
-    from lint.writing import OutputIsInput, refuse_inputs
+    from lint.writing import OutputIsInput, OutputThroughLink, refuse_inputs
 
     read = [*files, *(given for given in inputs if given), *(str(path) for path in run.config_files(files))]
     for output in outputs:
         if output:
             try:
                 refuse_inputs(output, read)
+            except OutputThroughLink as error:
+                raise UsageFailure(_say(None, f"不会写入 {error}：它所在的文件夹是指向仓库之外的符号链接", f"refusing to write {error}: its folder is a symbolic link out of the repository")) from None
             except OutputIsInput as error:
                 raise UsageFailure(_say(None, f"不会覆盖输入文件：{error}", f"refusing to overwrite an input: {error}")) from None
 
@@ -486,7 +488,7 @@ def import_command(source, output, sheet, force, lang) -> None:
     from lint.importer import ImportError_, import_table
     from lint.importer.grid import MAX_INPUT_BYTES
     from lint.reading import read_regular
-    from lint.writing import OutputExists, OutputIsInput, refuse_inputs, write_atomically
+    from lint.writing import OutputExists, OutputIsInput, OutputThroughLink, refuse_inputs, write_atomically
 
     try:
         if output:
@@ -497,6 +499,8 @@ def import_command(source, output, sheet, force, lang) -> None:
                                     f"{source}: larger than {MAX_INPUT_BYTES >> 20} MB; a table export is far smaller, "
                                     "so this is not imported"))
         result = import_table(data, name=source, sheet=sheet, lang=_ui_lang(lang))
+    except OutputThroughLink as error:
+        raise UsageFailure(_say(lang, f"不会写入 {error}：它所在的文件夹是指向仓库之外的符号链接", f"refusing to write {error}: its folder is a symbolic link out of the repository")) from None
     except OutputIsInput as error:
         raise UsageFailure(_say(lang, f"不会覆盖输入文件：{error}", f"refusing to overwrite an input: {error}")) from None
     except OSError as error:
