@@ -72,3 +72,11 @@ def test_every_hint_ends_as_a_sentence():
             continue
         assert rule.text("hint", "zh").rstrip().endswith(("。", "？", "！")), rule.id
         assert rule.text("hint", "en").rstrip().endswith((".", "?", "!")), rule.id
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_family_of_the_default_pack_has_a_label(lang):
+    from lint.reporters import FAMILY_LABELS
+
+    families = {rule.family for rule in load_rules().rules.values()}
+    assert families - FAMILY_LABELS[lang].keys() == set()

@@ -53,6 +53,8 @@ FAMILY_LABELS = {
         "cost-budget": "成本与预算",
         "indicator-set": "指标设置",
         "goals": "目标与指标",
+        "structure": "指标结构",
+        "self-assessment": "绩效自评",
     },
     "en": {
         "file": "file",
@@ -60,6 +62,8 @@ FAMILY_LABELS = {
         "cycle-annual": "cycle vs annual",
         "cost-budget": "cost vs budget",
         "indicator-set": "indicator set",
+        "structure": "indicator structure",
+        "self-assessment": "self-assessment",
         "goals": "goals vs indicators",
     },
 }
