@@ -111,6 +111,12 @@ SOURCE_FORMATS = {"text", "html"}  # formats that quote or redraw the checked te
 @click.option("--skip-non-targets", is_flag=True,
               help="Pass over YAML files that have none of the keys 单位, 年度, 项目, 部门整体 instead of reporting "
                    "JX005 (the pre-commit hook does).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, --fix-only or --diff: the unsafe fixes too (they change targets).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of applying them; exit 1 if there are any.")
+@click.option("--fix-only", is_flag=True, help="Apply the fixes and report nothing but how many were applied.")
+@click.option("--add-suppressions", is_flag=True,
+              help="Write '# jxlint: disable=ID' at the end of the line of every current finding, and exit 0.")
 def check(paths, output_format, output, fail_level, exit_zero, lang, select, extend_select, ignore, packs, config_file,
           isolated, ignore_suppressions, baseline, write_baseline, statistics, show_settings, stdin_filename, color,
           max_per_rule, jobs, no_cache, cache_dir, **more) -> None:
@@ -160,6 +166,9 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
         if show_settings:
             _show_settings(run, files[0] if files else paths[0])
             return
+        rewritten = _rewrite(run, files, more, message_lang)
+        if rewritten is not None:
+            sys.exit(rewritten)
         stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if "-" in files else None
         results = run.results(files, jobs=jobs or os.cpu_count() or 1, stdin=stdin)
         if write_baseline:
@@ -203,6 +212,42 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     threshold = _fail_level(run, files, fail_level)
     failed = any(severity >= threshold for severity in seen.severities)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _rewrite(run, files, more, lang) -> int | None:
+    """--fix, --diff, --fix-only, --add-suppressions: change the files (or show how); the exit
+    code when nothing is to be reported after, None when the check goes on (--fix)."""
+    from lint import fixing
+
+    if more["unsafe_fixes"] and not (more["fix"] or more["fix_only"] or more["diff"]):
+        raise UsageFailure(_say(lang, "--unsafe-fixes 要与 --fix、--fix-only 或 --diff 一起用",
+                                "--unsafe-fixes goes with --fix, --fix-only or --diff"))
+    if more["add_suppressions"]:
+        summary = fixing.add_suppressions(run, files)
+        _say_refused(summary, lang)
+        click.echo("jxlint: " + _say(lang, f"在 {len(summary.changed)} 个文件中为 {summary.fixed} 处发现写了屏蔽注释",
+                                     f"wrote suppressions for {summary.fixed} findings in {len(summary.changed)} files"), err=True)
+        return EXIT_CLEAN
+    if not (more["fix"] or more["fix_only"] or more["diff"]):
+        return None
+    summary = fixing.fix_files(run, files, unsafe=more["unsafe_fixes"], diff=sys.stdout if more["diff"] else None)
+    _say_refused(summary, lang)
+    if more["diff"]:
+        click.echo("jxlint: " + _say(lang, f"可修复 {summary.fixed} 处（未写入文件），修复后剩余 {summary.remaining} 处",
+                                     f"{summary.fixed} fixable (files not written), {summary.remaining} remaining after"), err=True)
+        return EXIT_FINDINGS if summary.changed else EXIT_CLEAN
+    if not more["quiet"]:
+        click.echo("jxlint: " + _say(lang, f"已修复 {summary.fixed} 处，剩余 {summary.remaining} 处",
+                                     f"fixed {summary.fixed}, {summary.remaining} remaining"), err=True)
+    return EXIT_CLEAN if more["fix_only"] else None
+
+
+def _say_refused(summary, lang) -> None:
+    from lint.reporters.escape import printable
+
+    for path, reason in summary.refused:
+        click.echo("jxlint: " + _say(lang, f"没有修改 {printable(path)}：{reason}", f"left {printable(path)} as it was: {reason}"),
+                   err=True)
 
 
 def _ui_lang(given: str | None) -> str:

@@ -134,3 +134,115 @@ def test_fix_survives_the_result_cache(tmp_path, monkeypatch):
     cache.put(key, LINTER.fingerprint, data, findings)
     assert cache.get(key, LINTER.fingerprint, data) == findings
     assert any(f.fix for f in findings)
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+
+from tests.cli_helpers import jxlint  # noqa: E402
+
+BOTH = PROJECT + ("    预算金额: {金额: 700,000.00元}  # 原表\n    绩效指标:\n      产出指标:\n        质量指标:\n"
+                  "          - {指标: 信息终端测评率, 年度指标值: ≥100%}\n")
+
+
+@pytest.fixture
+def target(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_bytes(BOTH.encode("gb18030"))
+    return path
+
+
+def _rules(path) -> list[str]:
+    return [f.rule for f in _check(path.read_bytes()).findings]
+
+
+def test_fix_applies_safe_fixes_only_and_says_how_many_remain(target):
+    remaining = len(_check(target.read_bytes()).findings) - 1
+    result = jxlint("check", "--fix", "--format", "json", "--lang", "en", str(target))
+    assert "JX003" not in _rules(target) and "JX106" in _rules(target)
+    assert target.read_bytes() == BOTH.replace("700,000.00元", '"700,000.00元"').encode("gb18030")
+    assert f"fixed 1, {remaining} remaining" in result.stderr
+    assert len(json.loads(result.stdout)) == remaining
+
+
+def test_unsafe_fixes_apply_the_unsafe_ones_too(target):
+    result = jxlint("check", "--fix-only", "--unsafe-fixes", "--lang", "en", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "JX003" not in _rules(target) and "JX106" not in _rules(target)
+    assert "年度指标值: =100%}" in target.read_bytes().decode("gb18030")
+
+
+def test_unsafe_fixes_alone_is_a_usage_error(target):
+    before = target.read_bytes()
+    result = jxlint("check", "--unsafe-fixes", str(target))
+    assert result.exit_code == 2 and target.read_bytes() == before
+
+
+def test_diff_writes_nothing_and_applies_with_patch(tmp_path):
+    if shutil.which("patch") is None:
+        pytest.skip("patch is not installed")
+    (tmp_path / "t.yaml").write_text(BOTH, encoding="utf-8")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "t.yaml").write_text(BOTH, encoding="utf-8")
+    result = jxlint("check", "--diff", "--unsafe-fixes", "t.yaml", cwd=tmp_path)
+    assert result.exit_code == 1 and (tmp_path / "t.yaml").read_text(encoding="utf-8") == BOTH
+    assert result.stdout.startswith("--- a/t.yaml\n+++ b/t.yaml\n")
+    subprocess.run(["patch", "-p1", "--quiet"], input=result.stdout.encode(), cwd=copy, check=True, timeout=30)
+    jxlint("check", "--fix-only", "--unsafe-fixes", "t.yaml", cwd=tmp_path)
+    assert (copy / "t.yaml").read_bytes() == (tmp_path / "t.yaml").read_bytes() != BOTH.encode()
+
+
+def test_diff_without_fixes_exits_0(tmp_path):
+    (tmp_path / "t.yaml").write_text(PROJECT, encoding="utf-8")
+    result = jxlint("check", "--diff", "t.yaml", cwd=tmp_path)
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_a_fix_that_would_not_load_is_not_written(tmp_path, monkeypatch):
+    path = tmp_path / "t.yaml"
+    path.write_text(BOTH, encoding="utf-8")
+    broken = fixes.Fix("break", (fixes.Edit(Span(1, 1, 1, 1), "{"),))
+    original = fixes.fix_bytes
+    monkeypatch.setattr(fixes, "fix_bytes", lambda data, chosen: original(data, [broken]))
+    result = jxlint("check", "--fix", "--lang", "en", str(path))
+    assert path.read_text(encoding="utf-8") == BOTH
+    assert "the fixed file would not load" in result.stderr
+
+
+def test_add_suppressions_silences_every_finding_and_merges_directives(tmp_path):
+    text = BOTH.replace("≥100%}", "≥100%}  # jxlint: disable=JX3")
+    path = tmp_path / "t.yaml"
+    path.write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    assert _rules(path)
+    result = jxlint("check", "--add-suppressions", str(path))
+    assert result.exit_code == 0
+    written = path.read_bytes().decode("gb18030")
+    assert "\r\n" in written and "\n" not in written.replace("\r\n", "")
+    assert "700,000.00元}  # 原表  # jxlint: disable=" in written
+    assert "≥100%}  # jxlint: disable=JX3,JX106\r\n" in written
+    assert _rules(path) == ["JX020"]  # the stale JX3 is still told, not silenced by another comment
+
+
+def test_add_suppressions_leaves_a_block_scalar_alone(tmp_path, monkeypatch):
+    import dataclasses
+
+    from lint.runner import Run
+
+    text = PROJECT + "    总体绩效目标:\n      年度目标: |\n        开展个案57个\n"
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked = Run.check
+
+    def inside_the_block(self, given, stdin=None):  # a finding on a line of the scalar's text
+        result = checked(self, given, stdin)
+        result.findings = [dataclasses.replace(result.findings[0], span=Span(7, 9, 7, 10))]
+        return result
+
+    monkeypatch.setattr(Run, "check", inside_the_block)
+    result = jxlint("check", "--add-suppressions", "--lang", "en", str(path))
+    assert path.read_text(encoding="utf-8") == text
+    assert "would change the data" in result.stderr

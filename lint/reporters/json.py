@@ -25,6 +25,16 @@ def as_dict(f: Finding) -> dict:
         "project": f.project,
         "indicator": f.indicator,
         "value": f.value,
+        "fix": None if f.fix is None else fix_dict(f.fix),
+    }
+
+
+def fix_dict(fix) -> dict:
+    return {
+        "description": fix.description,
+        "applicability": fix.applicability,
+        "edits": [{"line": e.span.line, "column": e.span.column, "end_line": e.span.end_line,
+                   "end_column": e.span.end_column, "text": e.text} for e in fix.edits],
     }
 
 

@@ -69,6 +69,8 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
                 }],
                 "partialFingerprints": {"jxlintIdentity/v1": print_},
             }
+            if f.fix is not None:
+                entry["fixes"] = [_fix(f.fix, uri)]
             if f.rule in index:
                 entry["ruleIndex"] = index[f.rule]
             properties = {key: value for key, value in (("project", f.project), ("indicator", f.indicator)) if value}
@@ -88,6 +90,22 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
     }
     out.write(json_dumps(document, indent=2))
     out.write("\n")
+
+
+def _fix(fix, uri: str) -> dict:
+    """A SARIF fix: each edit a replacement (an empty deleted region inserts)."""
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+            "replacements": [{
+                "deletedRegion": {"startLine": e.span.line, "startColumn": e.span.column,
+                                  "endLine": e.span.end_line, "endColumn": e.span.end_column},
+                "insertedContent": {"text": e.text},
+            } for e in fix.edits],
+        }],
+        "properties": {"applicability": fix.applicability},
+    }
 
 
 def _semver(version: str) -> str:

@@ -22,6 +22,9 @@ from lint.reporters.escape import line_start, pieces, printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _HINT = {"zh": "建议：", "en": "hint: "}
+_FIX = {"zh": "建议修改：", "en": "fix: "}
+_FIXABLE = {"zh": "[可自动修复]", "en": "[fixable]"}
+_UNSAFE_FIX = {"zh": "[可自动修复：需 --unsafe-fixes]", "en": "[fixable with --unsafe-fixes]"}
 _ELLIPSIS = "…"
 _MIN_SOURCE_WIDTH = 20  # below this a cut line shows too little to recognise the cell
 
@@ -49,6 +52,10 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
                     terminal.print(row)
             if context.show_hints and f.hint:
                 terminal.print(Text.assemble("      ", (_HINT[context.lang], "green"), printable(f.hint)))
+            if f.fix is not None:
+                marker = _FIXABLE if f.fix.safe else _UNSAFE_FIX
+                terminal.print(Text.assemble("      ", (_FIX[context.lang], "green"), printable(f.fix.description), " ",
+                                             (marker[context.lang], "dim")))
         for rule, count in hidden.items():
             terminal.print(Text("  " + more_findings(rule, count, context.lang), style="dim"))
         terminal.print()

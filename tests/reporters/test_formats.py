@@ -105,3 +105,40 @@ def test_text_shows_the_source_line_and_a_caret(tmp_path):
     # 预算金额 is four wide characters: eight columns of carets under it.
     assert caret.strip() == "^" * 8
     assert caret.index("^") == lines[source].index("预")
+
+
+def test_sarif_fixes_are_schema_valid_replacements(expected):
+    document = json.loads(report("sarif", "examples", cwd=EXAMPLES.parent))
+    jsonschema.validate(document, SARIF_SCHEMA)
+    fixed = [(result, finding) for result, finding in zip(document["runs"][0]["results"], expected) if finding["fix"]]
+    assert fixed and all("fixes" not in result for result, finding in zip(document["runs"][0]["results"], expected)
+                         if not finding["fix"])
+    for result, finding in fixed:
+        (change,) = result["fixes"][0]["artifactChanges"]
+        assert change["artifactLocation"]["uri"] == result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        edits = [{"line": r["deletedRegion"]["startLine"], "column": r["deletedRegion"]["startColumn"],
+                  "end_line": r["deletedRegion"]["endLine"], "end_column": r["deletedRegion"]["endColumn"],
+                  "text": r["insertedContent"]["text"]} for r in change["replacements"]]
+        assert edits == finding["fix"]["edits"]
+        assert result["fixes"][0]["description"]["text"] == finding["fix"]["description"]
+        assert result["fixes"][0]["properties"]["applicability"] == finding["fix"]["applicability"]
+
+
+def test_json_lines_carry_the_fix_objects_of_json(expected):
+    lines = [json.loads(line) for line in report("json-lines", str(EXAMPLES)).splitlines()]
+    assert [line["fix"] for line in lines] == [finding["fix"] for finding in expected]
+    assert any(finding["fix"] for finding in expected)
+
+
+FIXABLE = ("单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 购买白玉兰家庭服务项目\n"
+           "    预算金额: {金额: 700,000.00元}\n    绩效指标:\n      产出指标:\n        质量指标:\n"
+           "          - {指标: 信息终端测评率, 年度指标值: ≥100%}\n")
+
+
+@pytest.mark.parametrize(("lang", "safe", "unsafe"),
+                         [("zh", '建议修改：给金额加上引号："700,000.00元" [可自动修复]', "建议修改：改为「=100%」 [可自动修复：需 --unsafe-fixes]"),
+                          ("en", 'fix: quote the amount: "700,000.00元" [fixable]', "fix: write '=100%' [fixable with --unsafe-fixes]")])
+def test_text_shows_the_fix_and_whether_it_applies_automatically(lang, safe, unsafe, tmp_path):
+    (tmp_path / "t.yaml").write_text(FIXABLE, encoding="utf-8")
+    lines = [line.strip() for line in report("text", "--lang", lang, "--no-color", "t.yaml", cwd=tmp_path).splitlines()]
+    assert safe in lines and unsafe in lines
