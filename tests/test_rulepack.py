@@ -174,6 +174,7 @@ BAD_OPTIONS = [
     ("JX502", "min_term", "0.5", "whole number"),
     ("JX502", "min_term", ".inf", "finite number"),
     ("JX401", "threshold", "-1", "from 0 to 1"),
+    ("JX303", "tolerance", "-5", "at least 0"),
     ("JX001", "problem", "yaml-sintax", "'yaml-sintax' is not one of"),
     ("JX401", "terms", "[1]", "should be a regular expression"),
 ]

@@ -35,6 +35,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from lint.checks._options import Number
 from lint.checks._money import LOST_POINT_DIGITS, amount, lost_points, money, table_unit, written_unit
 from lint.checks.unreadable_amount import amount_blocks
 from lint.findings import Hit
@@ -45,6 +46,7 @@ from lint.rulepack import AnyPattern
 SCOPE = "table"
 OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"], "lost_point_digits": LOST_POINT_DIGITS}
 PATTERN_OPTIONS = ("skip_lines",)
+ALLOWED = {"tolerance": Number(minimum=0)}
 
 _TOTAL = {"zh": "合计", "en": "The total (合计)"}
 _INCOME = {"zh": "收入合计", "en": "Total income (收入)"}
