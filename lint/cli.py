@@ -581,3 +581,14 @@ def clean() -> None:
         raise UsageFailure(str(error)) from None
     click.echo(_say(None, f"已删除 {directory}", f"removed {directory}") if removed
                else _say(None, f"{directory} 没有缓存", f"no cache at {directory}"))
+
+
+
+@main.command("server")
+def server_command() -> None:
+    """Run the language server (LSP over stdio) that editors start for live diagnostics and fixes."""
+    try:
+        from lint.server import main as serve
+    except ImportError as error:  # pygls is a dependency, but a broken install must not be a traceback
+        raise UsageFailure(_say(None, f"无法启动语言服务器：{error}", f"cannot start the language server: {error}")) from None
+    serve()
