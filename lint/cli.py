@@ -583,7 +583,6 @@ def clean() -> None:
                else _say(None, f"{directory} 没有缓存", f"no cache at {directory}"))
 
 
-
 @main.command("server")
 def server_command() -> None:
     """Run the language server (LSP over stdio) that editors start for live diagnostics and fixes."""

@@ -161,6 +161,7 @@ HELP_ZH: dict[str, dict[str, str]] = {
         "lang": "标准错误上提示的语言［默认：zh，或环境变量 JXLINT_LANG］；目标文件里的注释总是中文。",
     },
     "clean": {"": "删除结果缓存（当前文件夹的 .jxlint_cache/，或 $JXLINT_CACHE_DIR）。"},
+    "server": {"": "启动语言服务器（通过标准输入输出使用 LSP），供编辑器边写边检查并提供修复。"},
 }
 
 # Placeholders in the usage line.

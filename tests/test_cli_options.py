@@ -56,7 +56,7 @@ def test_verbose_says_which_config_applies_to_each_file(tmp_path):
     assert result.stdout.startswith("[")  # the report itself is unchanged
 
 
-COMMANDS = ["check", "rules", "explain", "import", "clean"]
+COMMANDS = ["check", "rules", "explain", "import", "clean", "server"]
 
 
 def test_every_option_of_every_command_has_chinese_help():
