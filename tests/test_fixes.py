@@ -43,6 +43,11 @@ CASES = [
      "          - {指标: 小组服务指标数, 实施周期指标值: 36个, 年度指标值: 12}\n",
      PROJECT + "    绩效指标:\n      产出指标:\n        数量指标:\n"
      "          - {指标: 小组服务指标数, 实施周期指标值: 36个, 年度指标值: 12个}\n"),
+    ("JX202", fixes.UNSAFE,
+     PROJECT + "    绩效指标:\n      产出指标:\n        数量指标:\n"
+     "          - {指标: 小组服务指标数, 实施周期指标值: 36, 年度指标值: 12个}\n",
+     PROJECT + "    绩效指标:\n      产出指标:\n        数量指标:\n"
+     "          - {指标: 小组服务指标数, 实施周期指标值: 36个, 年度指标值: 12个}\n"),
     ("JX301", fixes.UNSAFE,
      PROJECT + '    预算金额: "954,112.00元"\n    绩效指标:\n      成本指标:\n        经济成本指标:\n'
      "          - {指标: 预算控制数, 实施周期指标值: ≤954100元, 年度指标值: '≤954100元'}\n",
@@ -68,6 +73,13 @@ def test_unsafe_fixes_are_not_safe():
         if applicability == fixes.UNSAFE:
             with pytest.raises(AssertionError, match="no fix"):
                 _fix(before.encode(), rule)
+
+
+def test_a_per_year_unit_is_not_copied_onto_a_total():
+    text = PROJECT + ("    绩效指标:\n      产出指标:\n        数量指标:\n"
+                      "          - {指标: 小组服务指标数, 实施周期指标值: 12, 年度指标值: 4个/年}\n")
+    found = [f for f in _check(text.encode()).findings if f.rule in ("JX103", "JX202")]
+    assert found and all(f.fix is None for f in found)
 
 
 def test_misspelt_label_is_not_renamed_onto_a_label_the_block_already_has():

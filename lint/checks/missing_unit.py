@@ -77,10 +77,8 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
 
 
 def _unit_from_other_column(subject: ValueCell, bare: list[TargetValue], name_unit_: str | None):
-    """The unit the row's other value column writes, put after the number. Unsafe: the other
-    column may be the one that is wrong. Offered only when the other columns agree on one
-    unit, the name does not say another, and the cell holds one number."""
-    if len(bare) != 1 or bare[0].in_sentence or subject.value.kind is ValueKind.COMPOUND:
+    """The unit the row's other value columns agree on, unless the name says another."""
+    if len(bare) != 1 or bare[0].in_sentence:
         return None
     units = {
         part.unit
@@ -90,14 +88,21 @@ def _unit_from_other_column(subject: ValueCell, bare: list[TargetValue], name_un
     }
     if len(units) != 1 or (name_unit_ is not None and name_unit_ not in units):
         return None
-    (unit,) = units
+    return add_unit(subject.cell, subject.value, units.pop())
+
+
+def add_unit(cell: Cell, value: TargetValue, unit: str):
+    """The fix that writes ``unit`` after the one number of ``cell`` (JX103, JX202). Unsafe: the
+    other column may be the one that is wrong."""
+    if value.kind is ValueKind.COMPOUND or "/" in unit:  # "4个/年" beside a total: the total is not per year
+        return None
     unit = "个月" if unit == "月" else unit  # the parser's one rewrite: "3月" would read as March
-    numbers = list(_NUMBER.finditer(subject.cell.text.translate(FOLD)))
+    numbers = list(_NUMBER.finditer(cell.text.translate(FOLD)))
     if len(numbers) != 1:
         return None
     end = numbers[0].end()
     return fixes.fix({"zh": f"照另一栏写上单位「{unit}」", "en": f"add the unit '{unit}' the other column uses"},
-                     [fixes.replace_in_cell(subject.cell, end, end, unit)], fixes.UNSAFE)
+                     [fixes.replace_in_cell(cell, end, end, unit)], fixes.UNSAFE)
 
 
 # The table last asked about, per rule: the engine checks a table's cells one after another,

@@ -32,6 +32,7 @@ from typing import Iterator
 
 from lint.checks._context import IndicatorRow
 from lint.checks._cycle import base_unit, values
+from lint.checks.missing_unit import add_unit
 from lint.findings import Hit
 from lint.loading.model import ANNUAL, COLUMN_LABELS, CYCLE
 from lint.values import ValueKind, conversion_factor
@@ -54,12 +55,13 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
         if not rule.options["flag_missing_unit"] or any(v.in_sentence for v in both):
             return
         column, other_unit = (CYCLE, annual_unit) if cycle_unit is None else (ANNUAL, cycle_unit)
+        missing, copied = (both[0], both[1].unit) if column == CYCLE else (both[1], both[0].unit)
         problem = {
             "zh": f"{COLUMN_LABELS[column]}没有写单位，另一栏的单位是「{other_unit}」",
             "en": f"the {_COLUMN_EN[column]} has no unit while the other column is in '{other_unit}'",
         }
     elif conversion_factor(annual_unit, cycle_unit) is None:
-        column = ANNUAL
+        column, copied = ANNUAL, None  # which column is right is the unit's call, not a rewrite
         problem = {
             "zh": f"「{cycle_unit}」和「{annual_unit}」不是同一种计量单位",
             "en": f"'{cycle_unit}' and '{annual_unit}' are different units",
@@ -67,6 +69,8 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
     else:
         return
     cell = row.indicator.cycle_value if column == CYCLE else row.indicator.annual_value
+    # The same rewrite as JX103's: write the other column's unit, as written there.
+    unit_fix = add_unit(cell, missing, copied) if copied else None
     yield Hit(
         cell.span,
         params={
@@ -76,4 +80,5 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
             "column": column,
         },
         value=cell.text,
+        fix=unit_fix,
     )
