@@ -126,3 +126,24 @@ def test_the_explanation_link_runs_the_explain_command():
     from lint.rulepack import load_rules
 
     assert _run({uri: SEED.read_text(encoding="utf-8")}, steps) == explain_rule(load_rules().rules["JX301"])
+
+
+def test_each_workspace_folder_gets_its_own_config_and_a_saved_config_is_read_again(tmp_path):
+    text = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 项目\n    预算金额: {金额: 700,000.00元}\n"
+    for folder, config in (("a", "ignore: [JX003]\n"), ("b", "select: [JX003]\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / ".jxlint.yaml").write_text(config, encoding="utf-8")
+        (tmp_path / folder / "t.yaml").write_text(text, encoding="utf-8")
+    a, b = ((tmp_path / folder / "t.yaml").as_uri() for folder in "ab")
+
+    async def steps(client, published):
+        first = {uri: [d.code for d in await published[uri].get()] for uri in (a, b)}
+        (tmp_path / "a" / ".jxlint.yaml").write_text("select: [JX003]\n", encoding="utf-8")
+        client.text_document_did_save(types.DidSaveTextDocumentParams(
+            types.TextDocumentIdentifier((tmp_path / "a" / ".jxlint.yaml").as_uri())))
+        return first, [d.code for d in await published[a].get()]
+
+    first, after_save = _run({a: text, b: text}, steps)
+    assert "JX003" not in first[a] and first[a]
+    assert first[b] == ["JX003"]
+    assert after_save == ["JX003"]
