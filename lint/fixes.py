@@ -101,7 +101,7 @@ def _plain_reads_as(text: str) -> bool:
     """Whether ``text`` written plain, as a flow or block value, reads back as that string."""
     try:
         return yaml.safe_load("{k: " + text + "}") == {"k": text} and yaml.safe_load("k: " + text) == {"k": text}
-    except yaml.YAMLError:
+    except Exception:  # noqa: BLE001 - a text that reads as a bad date raises ValueError: quote it
         return False
 
 

@@ -132,6 +132,7 @@ def test_plain_scalar_is_quoted_when_the_new_text_would_not_read_as_written():
 
     edit = fixes.replace_cell(Cell("12", Span(3, 5, 3, 7)), "a: b")
     assert edit == fixes.Edit(Span(3, 5, 3, 7), '"a: b"')
+    assert fixes.replace_cell(Cell("12", Span(3, 5, 3, 7)), "2025-13-45").text == '"2025-13-45"'  # no such date
 
 
 def test_fix_survives_the_result_cache(tmp_path, monkeypatch):
