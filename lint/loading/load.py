@@ -23,6 +23,8 @@ class LoadResult:
     problems: list[Hit] = field(default_factory=list)
     text: str | None = None
 
+_CUT_SHORT = frozenset({"too-large", "too-deep"})
+
 
 def load_target(path: str, data: bytes) -> LoadResult:
     if len(data) > MAX_FILE_BYTES:
@@ -40,6 +42,10 @@ def load_target(path: str, data: bytes) -> LoadResult:
         return LoadResult(None, problems + [Hit(Span.point(1, 1), {}, problem="empty-file")], text)
     tree, tree_problems = build_tree(root, text, clean=True)
     problems += tree_problems
+    if any(problem.problem in _CUT_SHORT for problem in tree_problems):
+        # The tree past the limit is blanked: validating or checking it would only report the
+        # blanks (one "not a mapping" per cut row), so the one limit finding stands alone.
+        return LoadResult(None, problems, text)
     if not isinstance(tree, MapNode) or not any(key in tree.items for key in _TOP_KEYS):
         # A YAML file of another kind: one finding, not one per unknown key.
         return LoadResult(None, problems + [Hit(tree.span, {}, problem="not-target-file")], text)

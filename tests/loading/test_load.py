@@ -124,3 +124,14 @@ def test_one_column_under_two_names_on_a_row_is_a_located_conflict(first, second
     assert problem.value == ("55场" if other == second else "5场")
     indicator = result.target.projects[0].indicators[0]
     assert (indicator.annual_value or indicator.target_value).text == ("5场" if kept == first else "55场")
+
+
+def test_a_table_past_the_node_limit_is_one_finding_not_one_per_cut_row(monkeypatch):
+    # A small limit stands in for 200,000 nodes: the cut is the same at any size.
+    monkeypatch.setattr("lint.loading.tree.MAX_NODES", 500)
+    rows = "".join(f"          - {{指标: 活动{i}, 年度指标值: {i}场}}\n" for i in range(400))
+    data = ("单位: 某单位\n年度: 2025\n项目:\n  - 项目名称: 购买服务\n    绩效指标:\n      产出指标:\n"
+            "        数量指标:\n" + rows).encode()
+    result = load_target("big.yaml", data)
+    assert [hit.problem for hit in result.problems] == ["too-large"]
+    assert result.target is None
