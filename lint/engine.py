@@ -16,11 +16,11 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from lint import checks, suppress
 from lint.checks._context import CrossTable, IndicatorRow, ValueCell
-from lint.findings import FileResult, Finding, Hit, Severity, Span
+from lint.findings import FileResult, Finding, Hit, Span
 from lint.loading import load_target
 from lint.loading.model import COLUMN_LABELS, Table, TargetFile
 from lint.references import References
@@ -247,7 +247,3 @@ def _containing(items: list, starts: list[tuple[int, int]], span: Span):
 
 def _render(template: str, params: _Params) -> str:
     return template.format_map(params)
-
-
-def worst(findings: Iterable[Finding]) -> Severity | None:
-    return max((f.severity for f in findings), default=None)

@@ -29,7 +29,6 @@ from lint.resources import data_dir
 from lint.values.grammar import MAX_CELL
 
 DEFAULT = "default"
-LANGUAGES = ("zh", "en")
 
 
 class PackError(Exception):
@@ -266,19 +265,19 @@ def _check_template(template: object, module, origin: Origin, path: tuple) -> No
     if not isinstance(template, str):
         return  # the schema reports it
     try:
-        fields = list(string.Formatter().parse(template))
+        parts = list(string.Formatter().parse(template))
     except ValueError as error:
         raise origin.error(path, f"bad message template: {error} (write {{{{ and }}}} for braces)") from None
     provided = message_parameters(module)
-    for _, field, spec, conversion in fields:
-        if field is None:
+    for _, name, spec, conversion in parts:
+        if name is None:
             continue
-        if not field.isidentifier() or spec or conversion:
-            raise origin.error(path, f"message field {{{field}{'!' + conversion if conversion else ''}"
+        if not name.isidentifier() or spec or conversion:
+            raise origin.error(path, f"message field {{{name}{'!' + conversion if conversion else ''}"
                                      f"{':' + spec if spec else ''}}} is not allowed: write a plain {{name}}")
-        if field not in provided:
+        if name not in provided:
             kind = module.__name__.rsplit(".", 1)[-1]
-            raise origin.error(path, f"check '{kind}' provides no message parameter '{field}'; "
+            raise origin.error(path, f"check '{kind}' provides no message parameter '{name}'; "
                                      f"it provides: {', '.join(sorted(provided))}")
 
 
