@@ -267,7 +267,12 @@ def _say_configs(run, files, lang) -> None:
     that were left out, on standard error (the report itself stays as it is)."""
     from lint.reporters.escape import printable
 
+    from lint.loading import fastschema
+
     zh = _ui_lang(lang) == "zh"
+    if not fastschema.available():
+        click.echo("jxlint: 没有安装 fastjsonschema：每个文件都用较慢的 jsonschema 校验" if zh else
+                   "jxlint: fastjsonschema is not installed: every file is validated by the slower jsonschema", err=True)
     for path in files:
         source = run.settings_for(path).path
         config = str(source) if source else ("（没有配置文件，用默认设置）" if zh else "(no config file: defaults)")

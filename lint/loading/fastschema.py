@@ -28,8 +28,21 @@ from lint.resources import schema
 
 
 @functools.cache
+def available() -> bool:
+    """Whether the fast path exists here, decided once per process: fastjsonschema is a declared
+    dependency, but a trimmed install may lack it, and then every document takes jsonschema's
+    slower path (``jxlint check -v`` says so)."""
+    try:
+        import fastjsonschema  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@functools.cache
 def fast_validator(name: str) -> Callable[[object], object]:
-    """A compiled validator for ``schema/<name>.schema.json``; raises on an invalid document."""
+    """A compiled validator for ``schema/<name>.schema.json``; raises on an invalid document.
+    Only called when :func:`available`."""
     document = schema(name)
     digest = usercache.digest(json.dumps(document, sort_keys=True), sys.implementation.cache_tag or "")
     # Marshalled bytecode, not a .py module: Python may be told not to write .pyc files
@@ -66,8 +79,13 @@ def _load(payload: bytes | None) -> tuple[str, types.CodeType] | None:
 
 
 def is_valid(name: str, instance: object) -> bool:
+    """True when the fast path accepts ``instance``; False sends it to jsonschema, which then
+    reports every error (or, without the fast path, decides alone)."""
+    if not available():
+        return False
+    validator = fast_validator(name)
     try:
-        fast_validator(name)(instance)
-    except Exception:  # noqa: BLE001 - JsonSchemaValueException, or anything odd data makes it raise
+        validator(instance)
+    except Exception:  # noqa: BLE001 - JsonSchemaValueException, or anything odd data makes generated code raise
         return False
     return True

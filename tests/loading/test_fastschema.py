@@ -153,3 +153,44 @@ def test_corrupted_entries_are_detected_and_rewritten_never_executed(tmp_path):
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "ok"
+
+
+@pytest.fixture
+def without_fastjsonschema(monkeypatch):
+    """An install that lacks fastjsonschema: importing it fails, and the decision is made anew."""
+    attempts = []
+    real_import = __builtins__["__import__"] if isinstance(__builtins__, dict) else __builtins__.__import__
+
+    def guarded(name, *args, **kwargs):
+        if name == "fastjsonschema":
+            attempts.append(name)
+            raise ImportError("No module named 'fastjsonschema'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.__import__", guarded)
+    fastschema.available.cache_clear()
+    yield attempts
+    fastschema.available.cache_clear()
+
+
+def test_without_the_fast_path_the_import_is_tried_once_and_validation_still_works(without_fastjsonschema):
+    from lint.loading.validate import validate
+    from lint.loading.tree import build_tree
+
+    good = yaml.compose((EXAMPLES / "001_dongguan_fulian_2025_projects.yaml").read_text(encoding="utf-8"))
+    bad = yaml.compose("单位: 某单位\n年度: 二〇二五\n项目: []\n")
+    assert validate(build_tree(good, None, clean=False)[0]) == []
+    assert [hit.problem for hit in validate(build_tree(bad, None, clean=False)[0])]
+    assert validate(build_tree(good, None, clean=False)[0]) == []
+    assert fastschema.available() is False
+    assert without_fastjsonschema == ["fastjsonschema"]
+
+
+def test_verbose_says_when_the_fast_path_is_missing(without_fastjsonschema):
+    from tests.cli_helpers import jxlint
+
+    result = jxlint("check", "-v", str(EXAMPLES / "000_dongguan_fulian_2023_department.yaml"), env={"JXLINT_LANG": "en"})
+    assert "fastjsonschema is not installed" in result.stderr
+    fastschema.available.cache_clear()
+    quiet = jxlint("check", str(EXAMPLES / "000_dongguan_fulian_2023_department.yaml"), env={"JXLINT_LANG": "en"})
+    assert "fastjsonschema" not in quiet.stderr
