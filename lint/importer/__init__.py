@@ -59,6 +59,10 @@ def import_table(data: bytes, *, name: str, sheet: str | None = None, lang: str 
     of the notes returned (the file's own comments are Chinese, as the file is)."""
     shown = "标准输入" if name == "-" else PurePath(name).name
     sheets = _sheets(data, name, sheet)
+    from lint.importer import self_assessment  # 项目支出绩效自评表: lint/importer/self_assessment.py
+
+    if self_assessment.is_self_assessment(sheets):
+        return self_assessment.import_sheets(sheets, shown=shown, name=name, lang=lang)
     readings = [read_sheet(each) for each in sheets]
     notes = _sheet_notes(sheets, readings)
     projects = [project for reading in readings for project in reading.projects]

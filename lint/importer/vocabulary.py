@@ -106,3 +106,55 @@ def level2(text: str) -> str | None:
 
 def is_title(text: str) -> bool:
     return bool(TITLE.search(key(text)))
+
+
+# -- 项目支出绩效自评表 (self-assessment) labels: lint/importer/self_assessment.py ------------------
+
+# A form is a self-assessment when a cell says so, or its indicator header has a 实际完成值 column.
+SELF_TITLE = re.compile(r"自评表")
+# Head fields → the key the 自评 format uses (after key(), trailing "(盖章)" and ":" removed).
+SELF_FIELDS = {
+    "项目名称": "项目名称", "主管部门": "主管部门", "实施单位": "实施单位", "项目实施单位": "实施单位",
+    "报表编号": "报表编号", "表号": "表号", "项目类别": "项目类别", "项目属性": "项目属性", "项目类型": "项目类型",
+    "填报日期": "填报日期", "项目负责人": "项目负责人", "财务负责人": "财务负责人",
+}
+SELF_FORM_NUMBER = re.compile(r"^公开\d+表$")  # "公开14表" printed in the head → 表号
+SELF_UNIT_NAME = re.compile(r"^(?:部门|单位名称|单位):(?P<unit>.+)$")
+SELF_YEAR = re.compile(r"(\d{4})年度?")
+# The budget block: 项目资金(元), 预算执行情况(10分), 预算执行情况(万元)(20分).
+SELF_BUDGET_BLOCK = re.compile(r"^(?P<key>项目资金|预算执行情况)(?:\((?:万元|元)\)|\(\d+(?:\.\d+)?分\))*$")
+SELF_POINTS = re.compile(r"\((\d+(?:\.\d+)?)分\)")
+SELF_MONEY_UNIT = re.compile(r"[(（]\s*([万萬]?元)\s*[)）]")  # on the raw text: the unit as printed
+SELF_AMOUNT_LABEL = re.compile(r"^年度预算数(?:\((?:万元|元)\))?$")  # "年度预算数(万元)" over the amount columns
+# Columns of a budget line, as printed; "(A)", "(B/A)", "(20分*执行率)" after them are dropped.
+SELF_BUDGET_COLUMNS = ("年初预算数", "年初预算", "全年预算数", "调整后预算数", "预算数", "全年执行数", "预算执行数",
+                       "执行数", "分值", "执行率", "预算执行率", "权重", "得分", "原因", "说明")
+# Budget lines (rows of the block), compared after key().
+SELF_BUDGET_LINE = re.compile(r"^(?:其中:)?(?:年度(?:财政)?资金总额|总额|当年财政拨款|财政资金|财政专户管理资金|单位资金"
+                              r"|上年结转资金|其他资金)$")
+# The goals block and its two columns.
+SELF_GOAL_BLOCKS = ("年度总体目标", "项目年度目标完成情况")
+SELF_GOAL_COLUMNS = ("预期目标", "实际完成情况", "项目年度目标", "年度目标完成情况")
+# Text boxes: label → key.
+SELF_TEXTS = ("其他需要说明事项", "项目实施内容及过程概述", "评价结论", "存在问题", "改进措施")
+SELF_SECTIONS = ("项目基本情况",)  # a label over other labels, with no cell of its own
+SELF_INDICATORS = re.compile(r"^(?:年度)?绩效(?:指标|目标)(?:\(\d+(?:\.\d+)?分\))?$")  # 年度绩效目标(80分): county form
+# Indicator columns as printed (after dropping "(A)"/"(B)").
+SELF_ROW_COLUMNS = ("年度指标值", "年初目标值", "指标性质", "指标值", "度量单位", "实际完成值", "完成值", "分值",
+                    "权重", "得分", "偏差原因分析及改进措施", "偏差原因", "未完成原因分析")
+SELF_SPANNING = "年度指标值"  # printed over 指标性质 | 指标值 | 度量单位 when the form splits the value
+SELF_SPLIT = ("指标性质", "指标值", "度量单位")
+# Columns a text layer may leave out at a row's end (remarks, often blank or merged).
+SELF_REMARK_COLUMNS = frozenset({"原因", "说明", "偏差原因分析及改进措施", "偏差原因", "未完成原因分析"})
+SELF_TOTALS = ("总分", "合计")
+SELF_GRADES = frozenset({"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"})
+SELF_NUMBERING = re.compile(r"^\d+[.、]")  # "1.项目年度目标完成情况"
+SELF_SUFFIX = re.compile(r"\((?:[A-Z/\d]+|盖章|[^()]*\*[^()]*)\)$")  # "(A)", "(B/A)", "(盖章)", "(20分*执行率)"
+# Transcribed pages put the pinyin of traditional characters in brackets: "項(xiàng)目".
+SELF_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+\)")
+# Traditional → simplified, for comparing labels only (cells keep their own characters).
+SELF_TRADITIONAL = str.maketrans(dict(zip(
+    "項稱門實單資萬預數執總額當財撥結轉體標際況績級質產時會滿對務進評態環續響經濟計價論問題達類屬開號負責說明務",
+    "项称门实单资万预数执总额当财拨结转体标际况绩级质产时会满对务进评态环续响经济计价论问题达类属开号负责说明务")))
+# A value cell holding several targets in a run ("≥400 人次 ≥50 个 ≥10 个"): split before each sign.
+RUN_OF_TARGETS = re.compile(r"\s+(?=[≥≤><＞＜])")

@@ -1,0 +1,591 @@
+"""Import a 项目支出绩效自评表 (self-assessment) as a ``自评:`` target file.
+
+Three layouts are in use (the central 公开 form 10 + 90, the Sichuan form 预算执行情况(10分) /
+绩效指标(90分) with a 权重 column, the county 20 + 80 form); all are read by their labels, in the
+order the cells come: head fields (项目名称, 主管部门 …), the budget block (its column labels,
+then each line's label and values), the goals block, the 绩效指标 header (its value columns,
+the split 指标性质 | 指标值 | 度量单位 in place of a spanning 年度指标值), indicator rows under
+their 一级/二级 labels, and the footer (总分/合计, 评价等级, text boxes).
+
+Sources are workbooks, tab-separated text, and the text layer of published pages ("| a | b |"
+lines, or one cell a line). A page's text layer breaks rows across lines and sometimes runs
+cells out of order, so values are taken only when a row gives exactly one per column (a
+remark column such as 偏差原因 may be left off at the end); anything else is reported with its
+row number and left out — a name is never paired with another row's values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lint.importer import emit
+from lint.importer import vocabulary as words
+from lint.importer.grid import Sheet
+from lint.importer.model import Note
+from lint.loading import labels as levels
+
+__all__ = ["is_self_assessment", "read_self_assessment"]
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # the cell as printed
+    key: str  # the cell as a label: folded, simplified, pinyin and spaces removed
+    row: int
+    line_end: bool = False  # the last cell of its source row
+
+
+@dataclass(slots=True)
+class Line:
+    label: str
+    values: dict[str, str] | None  # None: not read (a note says why)
+    row: int
+
+
+@dataclass(slots=True)
+class Indicator:
+    name: str
+    values: dict[str, str]
+    row: int
+
+
+@dataclass(slots=True)
+class Form:
+    fields: dict[str, str] = field(default_factory=dict)
+    units: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    title: str | None = None
+    budget_key: str | None = None
+    budget_points: str | None = None
+    money_unit: str | None = None
+    budget_lines: list[Line] = field(default_factory=list)
+    goal_key: str | None = None
+    goals: dict[str, str] = field(default_factory=dict)
+    tree: dict[str, tuple[str, dict[str, tuple[str, list[Indicator]]]]] = field(default_factory=dict)
+    total_key: str | None = None
+    total: dict[str, str] = field(default_factory=dict)
+    grade: str | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    first_row: int = 0
+    last_row: int = 0
+
+
+def label_key(text: str) -> str:
+    """A cell compared as a label: ASCII brackets, simplified characters, no pinyin, no spaces."""
+    folded = words.key(text).translate(words.SELF_TRADITIONAL)
+    return words.SELF_PINYIN.sub("", folded)
+
+
+def _tokens(sheet: Sheet) -> tuple[list[Token], bool, bool]:
+    """The sheet's cells in reading order, whether rows are real (False: one cell a line), and
+    whether they are a grid's rows (a workbook or tab-separated text: a cell left off a row's
+    end is a blank cell, not a cell the text lost)."""
+    grid = sheet.name is not None or any(len(row.own()) > 1 for row in sheet.rows)
+    lines: list[tuple[int, list[str]]] = []
+    for row in sheet.rows:
+        own = row.own()
+        if not own:
+            continue
+        cells: list[str] = []
+        column = own[0].first
+        for piece in own:
+            if sheet.name is None and "|" in piece.text:
+                parts = [part.strip() for part in piece.text.split("|")]
+                if piece.text.startswith("|"):
+                    parts = parts[1:]
+                if piece.text.endswith("|") and parts:
+                    parts = parts[:-1]
+                cells += parts or [""]
+            else:
+                cells += [""] * max(0, piece.first - column) + [piece.text]
+            column = piece.last + 1
+        lines.append((row.number, cells))
+    single = sum(1 for _, cells in lines if sum(1 for cell in cells if cell) <= 1)
+    stream = bool(lines) and single >= 0.8 * len(lines)
+    tokens: list[Token] = []
+    for number, cells in lines:
+        if stream:
+            kept = [cell for cell in cells if cell] or [""]
+        else:
+            while cells and not cells[-1]:
+                cells.pop()
+            kept = cells
+        for cell in kept:
+            tokens.append(Token(cell, label_key(cell), number))
+        if kept:
+            tokens[-1].line_end = True
+    return tokens, not stream, grid and not stream
+
+
+def is_self_assessment(sheets: list[Sheet]) -> bool:
+    """A 项目支出绩效自评表: a cell names it, or a header has 实际完成值/完成值 with 得分."""
+    for sheet in sheets:
+        keys = {label_key(piece.text) for row in sheet.rows for piece in row.own()}
+        if any(words.SELF_TITLE.search(key) for key in keys):
+            return True
+        if keys & {"实际完成值", "完成值"} and "得分" in keys:
+            return True
+    return False
+
+
+def _column_name(key: str) -> str:
+    """A column label without its "(A)", "(B/A)" or "(盖章)"."""
+    return words.SELF_SUFFIX.sub("", key)
+
+
+class _Reader:
+    def __init__(self, tokens: list[Token], rows: bool, sheet: str | None, grid: bool = False) -> None:
+        self.tokens = tokens
+        self.grid = grid  # a workbook's or tab-separated rows: trailing blank cells are blank
+        self.rows = rows  # rows are real: a row's values end with its line
+        self.sheet = sheet
+        self.at = 0
+        self.form = Form()
+        self.notes: list[Note] = []
+        self.budget_columns: list[str] = []
+        self.columns: list[str] = []
+        self.level1: str | None = None
+        self.level2: str | None = None
+
+    def note(self, row: int, message: str, zh: str, skipped: bool = True) -> None:
+        if not any(note.row == row and note.message == message for note in self.notes):
+            self.notes.append(Note(row, message, self.sheet, skipped=skipped, zh=zh))
+
+    # -- token kinds -------------------------------------------------------------------
+
+    def field_of(self, token: Token) -> tuple[str, str | None] | None:
+        key = _column_name(token.key).rstrip(":")
+        if key in words.SELF_FIELDS:
+            return words.SELF_FIELDS[key], None
+        head, colon, value = token.key.partition(":")
+        if colon and _column_name(head) in words.SELF_FIELDS:
+            return words.SELF_FIELDS[_column_name(head)], token.text.replace("：", ":").split(":", 1)[1].strip()
+        return None
+
+    def is_label(self, token: Token, titles: bool = True) -> bool:
+        key = token.key
+        if not titles and words.SELF_TITLE.search(key) and not self.field_of(token):
+            return False
+        plain = words.SELF_NUMBERING.sub("", key)
+        return bool(
+            self.field_of(token) or words.SELF_BUDGET_BLOCK.match(key) or words.SELF_AMOUNT_LABEL.match(key)
+            or _column_name(key) in words.SELF_BUDGET_COLUMNS or words.SELF_BUDGET_LINE.match(key)
+            or plain in words.SELF_GOAL_BLOCKS or key in words.SELF_GOAL_COLUMNS or plain in words.SELF_TEXTS
+            or key in words.SELF_SECTIONS or words.SELF_INDICATORS.match(key) or key in words.HEADER_LEVELS
+            or _column_name(key) in words.SELF_ROW_COLUMNS or key in words.SELF_TOTALS or self.level_of(key)
+            or words.SELF_TITLE.search(key) or words.SELF_FORM_NUMBER.match(key))
+
+    @staticmethod
+    def level_of(key: str) -> tuple[int, str] | None:
+        text = key.removesuffix("等")
+        if found := levels.level1(text):
+            return 1, found
+        if found := levels.level2(text):
+            return 2, found
+        return None
+
+    # -- reading -----------------------------------------------------------------------
+
+    def peek(self) -> Token | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def values(self, count: int, start: Token) -> list[Token]:
+        """The value cells after a label or name: to the end of its row (real rows) or, one cell
+        a line, up to ``count``; never past a label."""
+        taken: list[Token] = []
+        if self.rows and start.line_end:
+            return taken
+        while (token := self.peek()) is not None and not self.is_label(token):
+            if not self.rows and len(taken) >= count:
+                break
+            taken.append(token)
+            self.at += 1
+            if self.rows and token.line_end:
+                break
+        return taken
+
+    def read(self) -> Form:
+        while (token := self.peek()) is not None:
+            self.at += 1
+            self.form.first_row = self.form.first_row or token.row
+            if token.text:
+                self.form.last_row = token.row
+            self.dispatch(token)
+        return self.form
+
+    def dispatch(self, token: Token) -> None:
+        key = token.key
+        plain = words.SELF_NUMBERING.sub("", key)
+        if not token.text:
+            return
+        if words.SELF_TITLE.search(key) and self.field_of(token) is None:
+            self.form.title = self.form.title or token.text
+            self.form.years += [int(year) for year in words.SELF_YEAR.findall(key)]
+        elif words.SELF_UNIT_NAME.match(key):
+            self.form.units.append(token.text.replace("：", ":").split(":", 1)[1].strip())
+        elif words.SELF_FORM_NUMBER.match(key):
+            self.form.fields.setdefault("表号", token.text)
+        elif found := self.field_of(token):
+            self.head_field(token, *found)
+        elif match := words.SELF_BUDGET_BLOCK.match(key):
+            self.form.budget_key = match["key"]
+            if points := words.SELF_POINTS.search(key):
+                self.form.budget_points = points[1]
+            if unit := words.SELF_MONEY_UNIT.search(token.text):
+                self.form.money_unit = unit[1]
+            self.budget_columns = []
+        elif words.SELF_AMOUNT_LABEL.match(key):
+            if unit := words.SELF_MONEY_UNIT.search(token.text):
+                self.form.money_unit = unit[1]
+        elif words.SELF_BUDGET_LINE.match(key):
+            self.budget_line(token)
+        elif plain in words.SELF_GOAL_BLOCKS:
+            self.goals(token, plain)
+        elif plain in words.SELF_TEXTS:
+            self.text_box(token, plain)
+        elif key in words.SELF_SECTIONS:
+            pass
+        elif words.SELF_INDICATORS.match(key) or key in words.HEADER_LEVELS:
+            self.columns = []
+            self.header_label(token)
+        elif key in words.SELF_TOTALS:
+            self.total(token)
+        elif (level := self.level_of(key)) and self.columns:
+            self.enter_level(token, *level)
+        elif self.columns:
+            self.indicator(token)
+        elif _column_name(key) in words.SELF_BUDGET_COLUMNS:
+            name = _column_name(key)
+            if name not in self.budget_columns:
+                self.budget_columns.append(name)
+        else:
+            self.orphan(token)
+
+    def orphan(self, token: Token) -> None:
+        self.note(token.row, f"cell “{_short(token.text)}” is under no label of the form; not imported",
+                  f"单元格“{_short(token.text)}”不在表上任何栏目之下；未导入")
+
+    def head_field(self, token: Token, key: str, inline: str | None) -> None:
+        if inline is not None:
+            self.form.fields.setdefault(key, inline)
+            return
+        following = self.peek()
+        if following is None or self.is_label(following, titles=False) or not following.text:
+            if following is not None and not following.text:
+                self.at += 1
+            self.form.fields.setdefault(key, "")
+            return
+        self.at += 1
+        self.form.fields.setdefault(key, following.text)
+
+    def budget_line(self, token: Token) -> None:
+        columns = self.budget_columns
+        taken = self.values(len(columns), token)
+        values = self.fit(token, columns, taken, what=token.text)
+        self.form.budget_lines.append(Line(token.key, values, token.row))
+
+    def fit(self, token: Token, columns: list[str], taken: list[Token], what: str) -> dict[str, str] | None:
+        """Values to columns: one each, or a remark column left off at the end; else a note."""
+        count = len(taken)
+        if not columns:
+            self.note(token.row, f"“{_short(what)}” comes before its column labels; row not imported",
+                      f"“{_short(what)}”前面没有栏目标签；这一行未导入")
+            return None
+        if count == 0 and self.rows and not self.followed_by_values():
+            return {}
+        keep = len(columns)
+        while keep > count and columns[keep - 1] in words.SELF_REMARK_COLUMNS:
+            keep -= 1
+        if self.grid and 0 < count < len(columns):
+            taken = taken + [Token("", "", token.row)] * (len(columns) - count)
+            count = keep = len(columns)
+        if count == keep and count > 0:
+            return {column: cell.text for column, cell in zip(columns, taken)}
+        shown = "、".join(f"“{cell.text}”" for cell in taken) or "none"
+        self.note(token.row, f"“{_short(what)}” has {count} value cells ({shown}) for {len(columns)} columns "
+                  f"({'/'.join(columns)}); the text does not say which is which; row not imported",
+                  f"“{_short(what)}”有{count}个值（{shown if taken else '无'}），而栏目有{len(columns)}个"
+                  f"（{'/'.join(columns)}）：看不出哪个值属于哪一栏；这一行未导入")
+        if self.rows:
+            self.skip_tail(token.row)
+        return None
+
+    def followed_by_values(self) -> bool:
+        following = self.peek()
+        return following is not None and bool(following.text) and not self.is_label(following)
+
+    def skip_tail(self, row: int) -> None:
+        """Real rows: the cells of following lines that start with no label belong to no row we know."""
+        while (token := self.peek()) is not None and not self.is_label(token):
+            self.at += 1
+            if token.text:
+                self.note(token.row, f"cell “{_short(token.text)}” may continue row {row} or start another; "
+                          "not imported", f"单元格“{_short(token.text)}”可能接第{row}行，也可能另起一行；未导入")
+
+    def goals(self, token: Token, key: str) -> None:
+        self.form.goal_key = key
+        columns: list[str] = []
+        while (following := self.peek()) is not None and (following.key in words.SELF_GOAL_COLUMNS or not following.text):
+            self.at += 1
+            if following.text:
+                columns.append(following.key)
+        texts: list[Token] = []
+        while len(texts) < len(columns) and (following := self.peek()) is not None and not self.is_label(following):
+            self.at += 1
+            if following.text:
+                texts.append(following)
+        if len(texts) != len(columns) or not columns:
+            self.note(token.row, f"{token.text}: {len(texts)} texts for {len(columns)} columns; not imported",
+                      f"{token.text}：{len(columns)}个栏目却有{len(texts)}段文字；未导入")
+            return
+        self.form.goals = {column: cell.text for column, cell in zip(columns, texts)}
+
+    def text_box(self, token: Token, key: str) -> None:
+        following = self.peek()
+        if following is None or self.is_label(following):
+            self.form.texts[key] = ""
+            return
+        self.at += 1
+        self.form.texts[key] = following.text
+
+    def header_label(self, token: Token) -> None:
+        """The 绩效指标 header: its labels up to the first other cell; the split value columns
+        take the place of a spanning 年度指标值."""
+        found: list[str] = []
+        tokens = [token] if token.key in words.HEADER_LEVELS else []
+        while (following := self.peek()) is not None and (
+                following.key in words.HEADER_LEVELS or _column_name(following.key) in words.SELF_ROW_COLUMNS
+                or not following.text):
+            self.at += 1
+            tokens.append(following)
+        for each in tokens:
+            name = _column_name(each.key)
+            if each.text and each.key not in words.HEADER_LEVELS and name not in found:
+                found.append(name)
+        if all(part in found for part in words.SELF_SPLIT) and words.SELF_SPANNING in found:
+            # 年度指标值 is printed over the split columns: they stand where it stands.
+            rest = [name for name in found if name not in words.SELF_SPLIT]
+            at = rest.index(words.SELF_SPANNING)
+            found = rest[:at] + list(words.SELF_SPLIT) + rest[at + 1:]
+        self.columns = found
+        self.level1 = self.level2 = None
+        if not found:
+            self.note(token.row, "绩效指标 header without value columns; table not imported",
+                      "绩效指标表头没有指标值列；这张表未导入")
+
+    def enter_level(self, token: Token, level: int, canonical: str) -> None:
+        label = token.key.removesuffix("等")
+        if level == 1 and self.level_of(label) == (1, canonical):
+            following = self.peek()
+            second = self.level_of(following.key) if following is not None else None
+            if canonical in levels.LEVEL2 and second is None and self.level1 is not None:
+                level = 2  # 成本指标 / 满意度指标 as a 二级 under the 一级 in force
+        if level == 1:
+            self.level1, self.level2 = canonical, None
+            self.form.tree.setdefault(canonical, (label, {}))
+        else:
+            if self.level1 is None:
+                self.note(token.row, f"二级指标 “{token.text}” comes before any 一级指标; not imported",
+                          f"二级指标“{token.text}”前面没有一级指标；未导入")
+                return
+            if canonical == "服务对象满意度指标" and levels.level1(label):
+                label = canonical
+            self.level2 = canonical
+            groups = self.form.tree[self.level1][1]
+            groups.setdefault(canonical, (label if levels.level2(label) else canonical, []))
+            # The cell after a 二级 label is its first 三级指标, even one that spells a label ("满意度").
+            following = self.peek()
+            if following is not None and following.text and (
+                    (self.rows and not token.line_end) or not self.level_of(following.key)):
+                if not self.is_label(following) or self.level_of(following.key):
+                    self.at += 1
+                    self.indicator(following)
+
+    def indicator(self, token: Token) -> None:
+        taken = self.values(len(self.columns), token)
+        if self.level1 is None or self.level2 is None:
+            self.note(token.row, f"三级指标 “{_short(token.text)}” has no 一级/二级指标 above it; row not imported",
+                      f"三级指标“{_short(token.text)}”上面没有一级/二级指标；这一行未导入")
+            if self.rows:
+                self.skip_tail(token.row)
+            return
+        if not taken and self.rows and not self.followed_by_values():
+            values = None
+            self.note(token.row, f"三级指标 “{_short(token.text)}” has no values on its row; row not imported",
+                      f"三级指标“{_short(token.text)}”这一行没有值；这一行未导入")
+        else:
+            values = self.fit(token, self.columns, taken, what=token.text)
+        if values is not None:
+            self.form.tree[self.level1][1][self.level2][1].append(Indicator(token.text, values, token.row))
+
+    def total(self, token: Token) -> None:
+        self.form.total_key = token.key
+        taken = self.values(3, token)
+        if not self.rows:
+            while taken and not taken[-1].text:
+                taken.pop()  # blank cells after the total's own (one cell a line)
+        grade = taken.pop() if len(taken) == 3 and label_key(taken[-1].text) in words.SELF_GRADES else None
+        weight = next((name for name in self.columns if name in ("分值", "权重")), "分值")
+        if len(taken) == 1 and not self.rows:
+            taken.append(Token("", "", token.row))
+        if len(taken) != 2:
+            self.note(token.row, f"{token.text}: {len(taken)} cells for {weight}/得分; not imported",
+                      f"{token.text}：{weight}/得分两栏却有{len(taken)}个值；未导入")
+            return
+        self.form.total = {weight: taken[0].text, "得分": taken[1].text}
+        if grade is not None:
+            self.form.grade = grade.text
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def run_together(tokens: list[Token]) -> bool:
+    """A text layer without cell boundaries: several head labels inside one cell."""
+    return any(sum(1 for label in ("项目名称", "主管部门", "实施单位", "预算", "得分") if label in token.key) >= 3
+               for token in tokens)
+
+
+def read_self_assessment(sheets: list[Sheet]) -> tuple[list[tuple[Sheet, Form]], list[Note], list[Sheet]]:
+    """Each sheet's form, the notes, and the sheets whose cells run together (not readable)."""
+    forms, notes, unreadable = [], [], []
+    for sheet in sheets:
+        tokens, rows, grid = _tokens(sheet)
+        if run_together(tokens):
+            unreadable.append(sheet)
+            continue
+        reader = _Reader(tokens, rows, sheet.name, grid)
+        form = reader.read()
+        notes += reader.notes
+        if "项目名称" in form.fields:
+            forms.append((sheet, form))
+    return forms, notes, unreadable
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _q(text: str) -> str:
+    return emit.scalar(text, force_quotes=True)
+
+
+def _flow(values: dict[str, str]) -> str:
+    return "{" + ", ".join(f"{key}: {_q(value)}" for key, value in values.items()) + "}"
+
+
+_FIELD_ORDER = ("项目名称", "表号", "报表编号", "主管部门", "实施单位", "填报日期", "项目类别", "项目属性", "项目类型")
+_LATE_FIELDS = ("项目负责人", "财务负责人")
+
+
+def write(header: list[str], unit: str | None, year: int | None, forms: list[tuple[str, Form]]) -> str:
+    out = emit.Writer()
+    for text in header:
+        out.comment("", text)
+    if unit is None:
+        out.comment("", "单位:   ← 原表没有写单位：请填写单位名称，并删去行首的“# ”")
+    else:
+        out.line(f"单位: {_q(unit)}")
+    if year is None:
+        out.comment("", "年度:   ← 原表没有写年度：请填写四位数字的年度（如 2022），并删去行首的“# ”")
+    else:
+        out.line(f"年度: {year}")
+    out.line("自评:")
+    for source, form in forms:
+        out.comment("  ", source)
+        _form(out, form)
+    return out.text()
+
+
+def _form(out: emit.Writer, form: Form) -> None:
+    keys = [key for key in _FIELD_ORDER if key in form.fields]
+    for index, key in enumerate(keys):
+        out.line(("  - " if index == 0 else "    ") + f"{key}: {_q(form.fields[key])}")
+    if form.goal_key and form.goals and form.goal_key != "年度总体目标":
+        _goals(out, form)
+    for key in ("项目实施内容及过程概述",):
+        if key in form.texts:
+            out.line(f"    {key}: {_q(form.texts[key])}")
+    if form.budget_key:
+        out.line(f"    {form.budget_key}:")
+        if form.budget_points is not None:
+            out.line(f"      分值: {_q(form.budget_points)}")
+        if form.money_unit is not None:
+            out.line(f"      金额单位: {_q(form.money_unit)}")
+        for line in form.budget_lines:
+            if line.values is None:
+                out.comment("      ", f"{line.label}：原表第{line.row}行的值未能导入，请对照原表补录")
+            else:
+                out.line(f"      {emit.scalar(line.label)}: {_flow(line.values)}", [f"原表第{line.row}行"])
+    if form.goal_key == "年度总体目标" and form.goals:
+        _goals(out, form)
+    if form.tree:
+        out.line("    绩效指标:")
+        for label1, groups in form.tree.values():
+            if not groups:
+                out.line(f"      {emit.scalar(label1)}: {{}}")
+                continue
+            out.line(f"      {emit.scalar(label1)}:")
+            for label2, rows in groups.values():
+                if not rows:
+                    out.line(f"        {emit.scalar(label2)}: []")
+                    continue
+                out.line(f"        {emit.scalar(label2)}:")
+                for row in rows:
+                    out.line("          - " + _flow({"指标": row.name, **row.values}), [f"原表第{row.row}行"])
+    if form.total_key and form.total:
+        out.line(f"    {form.total_key}: {_flow(form.total)}")
+    if form.grade is not None:
+        out.line(f"    评价等级: {_q(form.grade)}")
+    for key in words.SELF_TEXTS:
+        if key in form.texts and key != "项目实施内容及过程概述":
+            out.line(f"    {key}: {_q(form.texts[key])}")
+    for key in _LATE_FIELDS:
+        if key in form.fields:
+            out.line(f"    {key}: {_q(form.fields[key])}")
+
+
+def _goals(out: emit.Writer, form: Form) -> None:
+    out.line(f"    {form.goal_key}:")
+    for key, value in form.goals.items():
+        out.line(f"      {key}: {_q(value)}")
+
+
+def import_sheets(sheets: list[Sheet], *, shown: str, name: str, lang: str):
+    """The ``jxlint import`` result for a self-assessment (called by :func:`lint.importer.import_table`)."""
+    from lint.importer import ImportError_, ImportResult, _skipped
+
+    forms, notes, unreadable = read_self_assessment(sheets)
+    if not forms:
+        if unreadable:
+            raise ImportError_(
+                f"{name}: a 项目支出绩效自评表 whose cells run together (no tabs, no “|” between cells, as in a "
+                "document's text layer): which text is which cell cannot be told; nothing imported — export the "
+                "table as .xlsx or copy its cells",
+                f"{name}：这份项目支出绩效自评表的单元格连在一起（没有制表符，也没有“|”分隔，像文档的文字层），"
+                "分不清哪段文字是哪一格；未导入——请导出为 .xlsx 或直接复制表格单元格")
+        raise ImportError_(f"{name}: a 项目支出绩效自评表 without a 项目名称 cell; nothing imported",
+                           f"{name}：项目支出绩效自评表里没有“项目名称”一格；未导入")
+    for sheet in unreadable:
+        notes.append(Note(1, "cells run together (no cell separators); sheet not imported", sheet.name,
+                          zh="单元格连在一起（没有分隔符）；工作表未导入"))
+    notes.sort(key=lambda note: (next((i for i, each in enumerate(sheets) if each.name == note.sheet), 0), note.row))
+    first = forms[0][1]
+    unit = first.fields.get("实施单位") or (first.units[0] if first.units else None)
+    years = [year for _, form in forms for year in form.years]
+    year = years[0] if years else None
+    header = [f"来源: {shown} — {first.title or '项目支出绩效自评表'}（{len(forms)}张自评表）",
+              "由 jxlint import 生成：按原表逐格转录，未作更正；表中的问题正是 jxlint 要发现的。"]
+    skipped = [note for note in notes if note.skipped]
+    if skipped:
+        header.append(f"未能导入的行（{_skipped(notes)}行），请对照原表补录：")
+        header += [f"  {note.render('zh')}" for note in skipped]
+    sources = []
+    for sheet, form in forms:
+        where = f"第{form.first_row}–{form.last_row}行"
+        sources.append((f"来源: {shown} {where}" if sheet.name is None else f"来源: {shown} 工作表 {sheet.name} {where}",
+                        form))
+    text = write(header, unit or None, year, sources)
+    return ImportResult(text, [note.render(lang) for note in notes], _skipped(notes), year_missing=year is None,
+                        unit_missing=not unit)
