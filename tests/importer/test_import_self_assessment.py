@@ -243,3 +243,66 @@ def test_cli_reports_refused_rows_in_english(tmp_path):
     result = jxlint("import", str(source), "-o", str(tmp_path / "out.yaml"), "--lang", "en")
     assert "row 30: " in result.stderr
     assert (tmp_path / "out.yaml").exists()
+
+
+# -- xlsx: the central 公开 form, two header rows (年度指标值 over 指标性质 | 指标值 | 度量单位) ---------
+
+
+def _central_workbook() -> bytes:
+    import openpyxl
+
+    goal = "确保每一个学生都能享受到国家政策福利,改善学生体质"
+    rows = [
+        ["2022年度项目支出绩效自评表"],
+        ["公开14表"],
+        ["项目名称", "义务教育营养改善计划专项资金"],
+        ["主管部门", "永德县教育体育局", "", "实施单位", "永德县明朗中学"],
+        ["项目资金 (元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "", "387664.62", "387664.62", "10", "100%", "10"],
+        ["", "其中:当年财政 拨款", "", "387664.62", "387664.62", "", "—"],
+        ["", "上年结转 资金", "—", "—", "—", "", "—"],
+        ["", "其他资金", "—", "—", "—", "", "—"],
+        ["年度 总体 目标", "预期目标", "", "", "实际完成情况"],
+        ["", goal, "", "", goal],
+        ["绩效指标", "", "", "年度指标值", "", "", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+        ["产出指标", "数量指标", "学生受资助人数", "≧", "735", "人次", "735", "10", "10"],
+        ["", "质量指标", "营养改善计划覆盖率", "≧", "100", "%", "100%", "10", "10"],
+        ["", "时效指标", "资金到位及时率", "≧", "100", "%", "100%", "10", "7"],
+        ["", "成本指标", "生均补助标准达标率", "═", "100", "%", "100%", "10", "10"],
+        ["效益指标", "经济效益 指标", "减轻贫困学生家庭经济负担", "", "有效", "", "有效", "10", "10"],
+        ["", "社会效益 指标", "政策知晓率", "═", "100", "%", "98%", "10", "9"],
+        ["", "生态效益 指标"],
+        ["", "可持续影响 指标", "促进学校教育事业健康发展", "≧", "100", "%", "100%", "10", "10"],
+        ["满意度指标", "服务对象满意度指标等", "学生满意度", "≧", "95", "%", "100%", "10", "10"],
+        ["", "", "家长满意度", "≧", "95", "%", "100%", "10", "10"],
+        ["其他需要说明事项", "无", "", "", "", "", "总分", "100", "96", "优"],
+    ]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "公开14表"
+    for number, row in enumerate(rows, start=1):
+        for column, text in enumerate(row, start=1):
+            if text:
+                sheet.cell(number, column, text)
+    for merged in ("A5:B5", "A6:A9", "A10:A11", "B10:D10", "B11:D11", "E10:F10", "E11:F11", "D12:F12",
+                   "A14:A17", "A18:A21", "A22:A23", "B22:B23"):
+        sheet.merge_cells(merged)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _blank_is_absent(model: dict) -> dict:
+    """A workbook's blank cell and a cell the page text lost (no key) say the same: nothing."""
+    def clean(row: tuple) -> tuple:
+        return tuple(None if cell == "" else cell for cell in row)
+    return {**model, "lines": [clean(line) for line in model["lines"]], "rows": [clean(row) for row in model["rows"]]}
+
+
+def test_central_form_from_xlsx_gives_the_hand_conversion():
+    result = import_table(_central_workbook(), name="自评.xlsx")
+    assert result.skipped_rows == 0, result.notes
+    model = _model(loaded(result.text))
+    hand = _hand("01-yongde-minglang-nutrition-2022")
+    assert _blank_is_absent(model) == _blank_is_absent(hand)
