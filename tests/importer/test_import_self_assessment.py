@@ -306,3 +306,11 @@ def test_central_form_from_xlsx_gives_the_hand_conversion():
     model = _model(loaded(result.text))
     hand = _hand("01-yongde-minglang-nutrition-2022")
     assert _blank_is_absent(model) == _blank_is_absent(hand)
+
+
+def test_prose_mentioning_a_self_assessment_does_not_make_a_project_table_one():
+    from tests.importer.workbooks import SEED_002
+
+    data = SEED_002.read_bytes().replace("绩效自评".encode(), ("作为" + "自评表" * 30 + "的依据").encode())
+    assert "自评表" * 30 in data.decode("utf-8")
+    assert "\n项目:\n" in import_table(data, name="seed.txt").text
