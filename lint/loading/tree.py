@@ -316,7 +316,10 @@ class _Walker:
     def char_span(self, span: Span, quoted: bool, text: str, index: int) -> Span:
         """The column of ``text[index]`` in the file when the scalar is written as is on one
         line; else the scalar's start (escapes and folding break the correspondence)."""
-        if span.line == span.end_line and span.end_column - span.column == len(text) + 2 * quoted:
+        # PyYAML's pure-Python reader does not count U+FEFF in a column (libyaml does): the cell
+        # is as written when its width fits either way, and its start is right in both.
+        width = span.end_column - span.column - 2 * quoted
+        if span.line == span.end_line and width in (len(text), len(text) - text.count("\ufeff")):
             return Span.point(span.line, span.column + quoted + index)
         return Span.point(span.line, span.column)
 
