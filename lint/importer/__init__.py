@@ -4,7 +4,7 @@
 (项目名称, 实施周期, 2025年预算金额(元), 总体绩效目标, 绩效指标 …), never by fixed columns,
 because the budget system's exports shift cells. A row the importer cannot place is
 reported as a note ("row 57: …") and left out; it never guesses a value. Department-level
-tables (部门整体支出绩效目标表) are not read: they are rejected with a message saying so.
+tables (部门整体支出绩效目标表) are read by :mod:`lint.importer.department`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from lint.importer import emit
+from lint.importer import department, emit
 from lint.importer import vocabulary as words
 from lint.importer.form import SheetReading, read_sheet
 from lint.importer.grid import (
@@ -63,6 +63,8 @@ def import_table(data: bytes, *, name: str, sheet: str | None = None, lang: str 
 
     if self_assessment.is_self_assessment(sheets):
         return self_assessment.import_sheets(sheets, shown=shown, name=name, lang=lang)
+    if (found := department.import_department(sheets, shown=shown, lang=lang)) is not None:
+        return ImportResult(**found)  # a 部门整体支出绩效目标表: lint/importer/department.py
     readings = [read_sheet(each) for each in sheets]
     notes = _sheet_notes(sheets, readings)
     projects = [project for reading in readings for project in reading.projects]
@@ -156,12 +158,7 @@ def _not_a_form(name: str, projects: list[Project], readings: list[SheetReading]
                             f"{name}：有“项目名称”行，但没有绩效指标表（表头有一级指标、二级指标、三级指标和"
                             "实施周期指标值、年度指标值或指标值）；不是项目支出绩效目标表")
     if any(reading.department_hint for reading in readings):
-        # Only what a user has: the README's sketch, not the repository's examples/ folder.
-        return ImportError_(f"{name}: looks like a 部门整体支出绩效目标表; jxlint import reads 项目支出绩效目标表 only — "
-                            "write the 部门整体 part of the target file by hand (部门名称, 收入, 支出, 合计, "
-                            "总体绩效目标, 年度重点工作任务, 绩效指标)",
-                            f"{name}：像是部门整体支出绩效目标表；jxlint import 只读项目支出绩效目标表，请手工填写目标文件的"
-                            "“部门整体”部分（部门名称、收入、支出、合计、总体绩效目标、年度重点工作任务、绩效指标）")
+        return ImportError_(*department.refusal(name))  # no 部门名称 cell: lint/importer/department.py says why
     return ImportError_(f"{name}: not a 项目支出绩效目标表: no row starts with 项目名称 and no 绩效指标 table "
                         "(一级指标/二级指标/三级指标) was found",
                         f"{name}：不是项目支出绩效目标表：没有以“项目名称”开头的行，也没有绩效指标表（一级指标、二级指标、三级指标）")

@@ -108,6 +108,59 @@ def is_title(text: str) -> bool:
     return bool(TITLE.search(key(text)))
 
 
+# -- 部门整体支出绩效目标表 (read by lint/importer/department.py) ---------------------------------
+
+# The department's name and the head's other fields: label → key in the target file.
+DEPARTMENT_FIELDS = {
+    "部门名称": "部门名称",
+    "部门(单位)名称": "部门名称",
+    "单位名称": "部门名称",
+    "预算单位名称": "部门名称",
+    "主管部门": "主管部门",
+    "主管部门及代码": "主管部门",
+}
+BASIC_INFO = "基本信息"
+# 基本信息 entries (kept as the form names them): counts and codes, no amounts.
+BASIC_INFO_FIELDS = frozenset({"财政供养人员数", "下属二级单位数", "部门预算编码", "单位编码", "编制人数", "实有人数",
+                               "在职人数", "离退休人数"})
+# Budget block lines → the target file's section. Labels are kept as the form spells them.
+INCOME_LINES = re.compile(r"^(?:其中:)?(?:(?:市|区|县|省)?(?:本级)?财政拨款|一般公共预算(?:拨款|收入)?|政府性基金(?:预算)?(?:拨款|收入)?"
+                          r"|财政专户管理资金|事业收入|经营收入|上级补助收入|附属单位上缴收入|其他(?:资金|收入))$")
+EXPENDITURE_LINES = re.compile(r"^(?:其中:)?(?:基本支出|项目支出|财政专项资金|其他事业发展性支出|人员(?:经费|支出)|(?:日常)?公用(?:经费|支出))$")
+LEVEL_LINES = re.compile(r"^(?:(?:市|区|县|省)本级使用资金|本级使用资金|拟用于对下转移支付资金|对下转移支付资金)$")
+TOTAL_LINES = re.compile(r"^(?:金额合计|合计|总计|资金总额|预算总额|收入合计|支出合计)$")
+# Labels of the budget block that only name columns or groups; "(万元)" in them is the amounts' unit.
+BUDGET_BLOCK_LABELS = re.compile(r"^(?:预算整体情况|部门预算支出|收入来源|事业发展性支出|按预算级次划分|年度预算安排|年度预算"
+                                 r"|预算金额|年度预算金额|金额)(?:\((?P<unit>万元|元)\))?$")
+UNIT_IN_LABEL = re.compile(r"\((?P<unit>万元|元)\)")
+# The goal: 总体绩效目标 (or 总体目标, 中期目标) and the year's own (年度总体目标, 年度目标).
+DEPARTMENT_GOALS = re.compile(r"^(?:(?P<whole>(?:部门)?总体(?:绩效)?目标|中期(?:滚动)?目标(?:\(.*\))?)"
+                              r"|(?P<annual>年度(?:总体)?(?:绩效)?目标))$")
+# The tasks block: its label (merged down its rows, sometimes printed in the first task's cell).
+TASK_BLOCK = re.compile(r"^(?:年度(?:重点|主要)?(?:工作)?任务|年度履职目标|其他需完成的任务(?:\(可选填\))?)")
+OPTIONAL_TASKS = re.compile(r"^其他需完成的任务")
+# Task table columns → key in the target file.
+TASK_COLUMNS = (
+    (re.compile(r"^(?:任务名称|名称|支出项目名称|项目名称)$"), "名称"),
+    (re.compile(r"^主要实施内容$"), "主要实施内容"),
+    (re.compile(r"^(?:主要内容|部门职能)$"), "主要内容"),
+    (re.compile(r"^(?:拟投入的?资金|预算金额|年度预算金额|总额|小计|金额)(?:\((?:万元|元)\))?$"), "金额"),
+    (re.compile(r"^(?:其中:)?(?:(?:市|区|县|省)?财政拨款)$"), "财政拨款"),
+    (re.compile(r"^(?:其中:)?其他资金$"), "其他资金"),
+    (re.compile(r"^(?:期望达到的目标(?:\(概述\))?|年度目标任务|预期目标)$"), "期望达到的目标"),
+)
+# The indicator table's own label in the left column ("绩效指标", "年度绩效指标").
+INDICATOR_BLOCK = re.compile(r"^(?:年度)?(?:绩效)?指标$|^年度绩效指标$")
+
+
+def task_column(text: str) -> str | None:
+    label = key(text)
+    for pattern, column in TASK_COLUMNS:
+        if pattern.match(label):
+            return column
+    return None
+
+
 # -- 项目支出绩效自评表 (self-assessment) labels: lint/importer/self_assessment.py ------------------
 
 # A form is a self-assessment when a cell says so, or its indicator header has a 实际完成值 column.
@@ -158,3 +211,6 @@ SELF_TRADITIONAL = str.maketrans(dict(zip(
     "项称门实单资万预数执总额当财拨结转体标际况绩级质产时会满对务进评态环续响经济计价论问题达类属开号负责说明务")))
 # A value cell holding several targets in a run ("≥400 人次 ≥50 个 ≥10 个"): split before each sign.
 RUN_OF_TARGETS = re.compile(r"\s+(?=[≥≤><＞＜])")
+# "预算单位:东莞展览馆" names the unit the file is for; "批复单位:…" is kept as 备注.
+DEPARTMENT_UNIT_LABELS = frozenset({"预算单位", "填报单位", "申报单位"})
+DEPARTMENT_REMARK_LABELS = frozenset({"批复单位", "审核单位"})

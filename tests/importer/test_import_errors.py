@@ -45,9 +45,9 @@ def test_a_workbook_without_a_project_table():
         import_table(data, name="contacts.xlsx")
 
 
-def test_a_department_table_is_refused_by_name():
+def test_a_department_table_copied_out_of_a_pdf_is_refused_by_name():
     data = (SEEDS / "000_7eeb84eff1c127ec.txt").read_bytes()
-    with pytest.raises(ImportError_, match="部门整体支出绩效目标表; jxlint import reads 项目支出绩效目标表 only"):
+    with pytest.raises(ImportError_, match="looks like a 部门整体支出绩效目标表, but no cell holds the label 部门名称"):
         import_table(data, name="000.txt")
 
 
