@@ -156,13 +156,13 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
               force_exclude=more["force_exclude"], skip_non_targets=more["skip_non_targets"])
     try:
         files = run.files(list(paths))
-        if not files and not show_settings:
-            _nothing_to_check(run, paths, lang)
         _refuse_overwriting_inputs(run, files, (output, write_baseline), (baseline, config_file, *packs, *more["targets"], *more["previous"]))
         message_lang = run.settings_for(files[0]).lang if files else (lang or "zh")
         if run.cache is not None:
             for warning in run.cache.warnings():
                 click.echo(f"jxlint: warning: {warning}", err=True)
+        if not files and not show_settings:
+            _nothing_to_check(run, paths, lang)
         if show_settings:
             _show_settings(run, files[0] if files else paths[0])
             return
