@@ -74,6 +74,12 @@ def test_seed_004_says_what_it_left_out_and_where_rows_came_from():
     assert "{指标: 减少纠纷隐患规范资金使用, 目标值: 使各项业务合法合规，资金使用更加规范}  # 原表第425行三级指标在第1列" in text
 
 
+def test_seed_004_imports_the_same_whatever_the_line_ends_and_encoding():
+    first = import_table(SEED_004.read_bytes(), name="004.txt").text
+    assert import_table(SEED_004.read_bytes().replace(b"\n", b"\r\n"), name="004.txt").text == first
+    assert import_table(SEED_004.read_text(encoding="utf-8").encode("gb18030"), name="004.txt").text == first
+
+
 def test_notes_in_english():
     notes = import_table(SEED_004.read_bytes(), name="004.txt", lang="en").notes
     assert notes[0] == "row 3: rows 3–365 come before the 部门整体支出绩效目标表 (other tables or text); not imported"
@@ -126,13 +132,13 @@ def _rows_000() -> tuple[list[list[str]], list[dict]]:
     return rows, merges
 
 
-def _workbook_000() -> bytes:
+def _workbook_000(numbers: bool = False) -> bytes:
     import io
 
     import openpyxl
 
     rows, merges = _rows_000()
-    book = openpyxl.load_workbook(io.BytesIO(workbook([("部门整体", rows)])))
+    book = openpyxl.load_workbook(io.BytesIO(workbook([("部门整体", rows)], numbers=numbers)))
     for each in merges:
         book["部门整体"].merge_cells(**each)
     buffer = io.BytesIO()
@@ -149,8 +155,9 @@ def _stripped(data):
     return data.strip() if isinstance(data, str) else data
 
 
-def test_workbook_in_seed_000_layout_gives_the_examples_model():
-    result = import_table(_workbook_000(), name="000.xlsx")
+@pytest.mark.parametrize("numbers", [False, True], ids=["text-cells", "number-cells"])
+def test_workbook_in_seed_000_layout_gives_the_examples_model(numbers):
+    result = import_table(_workbook_000(numbers), name="000.xlsx")
     assert result.skipped_rows == 0, result.notes
     expected = _stripped(yaml.safe_load(EXAMPLE_000.read_text(encoding="utf-8")))
     assert yaml.safe_load(result.text) == expected
@@ -217,3 +224,11 @@ def test_corpus_page_as_a_workbook_gives_what_its_hand_conversion_has_for_names_
     assert any("金额分列“小计 | 市财政拨款 | 其他资金”不在“预算金额”表头之下" in note for note in result.notes)
     assert any("金额合计" in note and "未导入" in note for note in result.notes)
     assert result.skipped_rows == 1
+
+
+def test_cli_notes_follow_jxlint_lang(tmp_path):
+    out = tmp_path / "out.yaml"
+    english = jxlint("import", str(SEED_004), "-o", str(out), env={"JXLINT_LANG": "en"})
+    assert english.exit_code == 0 and "row 386: " in english.stderr
+    chinese = jxlint("import", str(SEED_004), "-o", str(out), "--force", env={"JXLINT_LANG": "zh"})
+    assert "第386行：" in chinese.stderr
