@@ -489,17 +489,7 @@ _TASK_ORDER = ("名称", "主要实施内容", "主要内容", "金额", "财政
 
 
 def write(department: Department, *, header: list[str], unit: str | None, year: int | None) -> str:
-    out = emit.Writer()
-    for text in header:
-        out.comment("", text)
-    if unit is None:
-        out.comment("", "单位:   ← 原表没有写单位：请填写单位名称，并删去行首的“# ”")
-    else:
-        out.line(f"单位: {emit.scalar(unit)}")
-    if year is None:
-        out.comment("", "年度:   ← 原表没有写预算年度：请填写四位数字的年度（如 2025），并删去行首的“# ”")
-    else:
-        out.line(f"年度: {year}")
+    out = emit.head(header, unit, year)
     where = f"工作表 {department.sheet} " if department.sheet else ""
     out.line("部门整体:", [f"来源: {where}第{department.first_row}–{department.last_row}行"])
     for key in ("部门名称", "主管部门"):

@@ -85,20 +85,27 @@ class Writer:
         return "\n".join(self.lines) + "\n"
 
 
-def write_target(*, header: list[str], unit: str | None, year: int | None, projects: list[tuple[str, Project]]) -> str:
-    """The whole file: header comments, 单位, 年度, then each project under its source comment."""
+def head(header: list[str], unit: str | None, year: int | None, *, quote_unit: bool = False) -> Writer:
+    """A new file's top, shared by every kind of table: header comments, 单位 and 年度 — a missing
+    one as a commented line to fill in rather than ``年度: null``, which a check reports as a
+    value of the wrong type."""
     out = Writer()
     for text in header:
         out.comment("", text)
     if unit is None:
         out.comment("", "单位:   ← 原表没有写单位：请填写单位名称，并删去行首的“# ”")
     else:
-        out.line(f"单位: {scalar(unit)}")
+        out.line(f"单位: {scalar(unit, force_quotes=quote_unit)}")
     if year is None:
-        # Commented out rather than 年度: null, which a check reports as a value of the wrong type.
         out.comment("", "年度:   ← 原表没有写预算年度：请填写四位数字的年度（如 2025），并删去行首的“# ”")
     else:
         out.line(f"年度: {year}")
+    return out
+
+
+def write_target(*, header: list[str], unit: str | None, year: int | None, projects: list[tuple[str, Project]]) -> str:
+    """The whole file: header comments, 单位, 年度, then each project under its source comment."""
+    out = head(header, unit, year)
     out.line("项目:")
     for source, project in projects:
         out.comment("  ", source)

@@ -481,17 +481,7 @@ _LATE_FIELDS = ("项目负责人", "财务负责人")
 
 
 def write(header: list[str], unit: str | None, year: int | None, forms: list[tuple[str, Form]]) -> str:
-    out = emit.Writer()
-    for text in header:
-        out.comment("", text)
-    if unit is None:
-        out.comment("", "单位:   ← 原表没有写单位：请填写单位名称，并删去行首的“# ”")
-    else:
-        out.line(f"单位: {_q(unit)}")
-    if year is None:
-        out.comment("", "年度:   ← 原表没有写年度：请填写四位数字的年度（如 2022），并删去行首的“# ”")
-    else:
-        out.line(f"年度: {year}")
+    out = emit.head(header, unit, year, quote_unit=True)
     out.line("自评:")
     for source, form in forms:
         out.comment("  ", source)
