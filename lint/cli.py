@@ -482,17 +482,17 @@ def list_rules(lang, packs, output_format, color) -> None:
         click.echo(json_dumps([{"id": r.id, "slug": r.slug, "family": r.family, "severity": str(r.severity),
                                 "check": r.check, "summary": r.text("summary", lang)} for r in rules], indent=2))
         return
-    headers = ("编号", "名称", "严重程度", "说明") if lang == "zh" else ("ID", "slug", "severity", "summary")
-    rows = [tuple(printable(cell) for cell in (r.id, r.slug, severity_label(r.severity, lang), r.text("summary", lang)))
+    headers = ("编号", "名称", "严重程度", "检查类型", "说明") if lang == "zh" else ("ID", "slug", "severity", "check", "summary")
+    rows = [tuple(printable(cell) for cell in (r.id, r.slug, severity_label(r.severity, lang), r.check, r.text("summary", lang)))
             for r in rules]
     if not sys.stdout.isatty():
         # Piped or redirected: plain aligned columns, every summary whole (a table would cut
         # them to an assumed 80 columns).
         from rich.cells import cell_len
 
-        widths = [max(cell_len(row[i]) for row in (headers, *rows)) for i in range(3)]
+        widths = [max(cell_len(row[i]) for row in (headers, *rows)) for i in range(len(headers) - 1)]
         for row in (headers, *rows):
-            click.echo("  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths)) + "  " + row[3])
+            click.echo("  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths)) + "  " + row[-1])
         return
     table = Table(box=None, show_header=True, header_style="bold" if use_color(color, sys.stdout) else None)
     for header in headers:

@@ -14,6 +14,7 @@ import hashlib
 import inspect
 import re
 import string
+from pathlib import Path
 
 from lint import checks
 from lint.engine import Linter
@@ -23,11 +24,13 @@ from lint.reporters.escape import printable
 from lint.rulepack import Rule, RuleSet
 
 _HEAD = {
-    "zh": {"family": "规则族", "check": "检查类型", "severity": "严重程度", "why": "依据", "source": "出处",
+    "zh": {"lives": "所在", "defined": "规则", "code": "代码", "tests": "测试",
+           "family": "规则族", "check": "检查类型", "severity": "严重程度", "why": "依据", "source": "出处",
            "options": "选项", "where": "适用范围", "fail": "会报告的写法", "pass": "不会报告的写法", "finding": "发现",
            "hint": "修改建议", "placeholders": "其中", "example_hint": "本例建议", "none": "无", "all": "全部",
            "yes": "是", "no": "否", "empty": "（空）"},
-    "en": {"family": "family", "check": "check kind", "severity": "severity", "why": "rationale", "source": "source",
+    "en": {"lives": "lives in", "defined": "rule", "code": "code", "tests": "tests",
+           "family": "family", "check": "check kind", "severity": "severity", "why": "rationale", "source": "source",
            "options": "options", "where": "applies to", "fail": "flagged", "pass": "not flagged", "finding": "finding",
            "hint": "fix hint", "placeholders": "where", "example_hint": "hint for this example", "none": "none",
            "all": "all", "yes": "yes", "no": "no", "empty": "(empty)"},
@@ -75,6 +78,29 @@ def _example_references(snippet: dict):
     return References(loaded("targets", "目标.yaml"), loaded("previous", "上年自评.yaml"))
 
 
+def whereabouts(rule: Rule) -> list[tuple[str, str]]:
+    """Where a newcomer goes from a finding: the pack line that defines the rule, the module of
+    its check kind and, in a source checkout, that module's tests (a wheel has none)."""
+    module = Path(inspect.getfile(checks.load(rule.check)))
+    package_root = Path(checks.__file__).resolve().parent.parent.parent
+    places = [("defined", _relative(rule.origin, package_root)), ("code", _relative(str(module), package_root))]
+    tests = package_root / "tests" / "checks" / f"test_{rule.check}.py"
+    if tests.is_file():
+        places.append(("tests", _relative(str(tests), package_root)))
+    return places
+
+
+def _relative(path: str, root: Path) -> str:
+    """A path relative to the checkout or install root when it lies there ("rules/x.yaml:12",
+    "lint/checks/x.py"); a pack the user wrote stays as given."""
+    name, _, line = path.partition(":") if not Path(path).exists() else (path, "", "")
+    try:
+        shown = Path(name).resolve().relative_to(root).as_posix()
+    except ValueError:
+        shown = name
+    return f"{shown}:{line}" if line else shown
+
+
 def explain_rule(rule: Rule, lang: str = "zh") -> str:
     head = _HEAD[lang]
     documented = check_documentation(rule.check)
@@ -84,6 +110,7 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
         "",
         f"{head['family']}: {FAMILY_LABELS[lang].get(rule.family, rule.family)}    {head['check']}: {rule.check}    "
         f"{head['severity']}: {severity_label(rule.severity, lang)}",
+        f"{head['lives']}: " + "    ".join(f"{head[part]} {where}" for part, where in whereabouts(rule)),
         "",
         f"{head['why']}: {rule.text('rationale', lang)}",
         f"{head['source']}: {rule.rationale.get('source', '')}",

@@ -283,12 +283,12 @@ def test_rules_are_sorted_localised_and_whole_when_piped():
     listed = jxlint("rules").stdout
     ids = _rule_ids(listed)
     assert ids == sorted(ids) and len(ids) == len(load_rules().rules)
-    assert listed.split()[:4] == ["编号", "名称", "严重程度", "说明"]
+    assert listed.split()[:5] == ["编号", "名称", "严重程度", "检查类型", "说明"]
     rows = {line.split()[0]: line for line in listed.splitlines()[1:]}
-    assert rows["JX002"].split()[2] == "错误"
+    assert rows["JX002"].split()[2:4] == ["错误", "loader"]
     longest = max(load_rules(), key=lambda rule: len(rule.summary["en"]))
     english = jxlint("rules", "--lang", "en").stdout
-    assert english.split()[:4] == ["ID", "slug", "severity", "summary"]
+    assert english.split()[:5] == ["ID", "slug", "severity", "check", "summary"]
     assert longest.summary["en"] in english  # never cut to 80 columns when piped
 
 

@@ -9,6 +9,7 @@ import pytest
 from lint.explain import check_documentation, explain_rule
 from lint.rulepack import load_rules
 from tests.cli_helpers import jxlint
+from tests.conftest import ROOT
 
 RULES = load_rules()
 
@@ -80,3 +81,14 @@ def test_every_family_of_the_default_pack_has_a_label(lang):
 
     families = {rule.family for rule in load_rules().rules.values()}
     assert families - FAMILY_LABELS[lang].keys() == set()
+
+
+def test_explain_says_where_the_rule_its_code_and_its_tests_live():
+    text = explain_rule(load_rules().rules["JX301"], "en")
+    line = next(line for line in text.splitlines() if line.startswith("lives in:"))
+    rule, code, tests = line.removeprefix("lives in: ").split("    ")
+    path, _, number = rule.removeprefix("rule ").partition(":")
+    assert path == "rules/cost_budget.yaml"
+    assert (ROOT / path).read_text(encoding="utf-8").splitlines()[int(number) - 1].strip() == "- id: JX301"
+    assert code == "code lint/checks/cost_cap_budget.py" and (ROOT / code.removeprefix("code ")).is_file()
+    assert tests == "tests tests/checks/test_cost_cap_budget.py"
