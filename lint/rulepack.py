@@ -218,7 +218,7 @@ def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
         family=raw["family"],
         check=raw["check"],
         severity=Severity.parse(raw["severity"]),
-        where=_where(raw.get("where", {}), origin, path + ("where",)),
+        where=_where(raw.get("where", {}), origin, path + ("where",), module),
         options=options,
         summary=raw["summary"],
         message=raw["message"],
@@ -242,7 +242,7 @@ def configure(ruleset: RuleSet, rule_id: str, change: dict, origin: Origin, path
         given = _options(module, change["options"], origin, path + ("options",), defaults=False)
         updates["options"] = {**rule.options, **given}
     if "where" in change:
-        updates["where"] = _where(change["where"], origin, path + ("where",))
+        updates["where"] = _where(change["where"], origin, path + ("where",), checks.load(rule.check))
     ruleset.rules[rule_id] = replace(rule, **updates)
 
 
@@ -401,7 +401,32 @@ def _flatten(items):
             yield from _flatten(argument)
 
 
-def _where(raw: dict, origin: Origin, path: tuple) -> Where:
+# The ``where`` keys the engine applies before a check of each scope runs: a value rule sees only
+# the cells it admits, an indicator rule only the rows, the other scopes only the kinds of table.
+# A check kind that filters further itself lists those keys in its module's ``WHERE``.
+_ENGINE_WHERE = {
+    "value": frozenset({"tables", "level1", "level2", "columns", "names"}),
+    "indicator": frozenset({"tables", "level1", "level2", "names"}),
+    "table": frozenset({"tables"}),
+    "cross": frozenset({"tables"}),
+    "file": frozenset(),
+}
+
+
+def honoured_where(module) -> frozenset[str]:
+    """The ``where`` keys a rule of this check kind can be given without them doing nothing."""
+    return _ENGINE_WHERE[module.SCOPE] | frozenset(getattr(module, "WHERE", ()))
+
+
+def _where(raw: dict, origin: Origin, path: tuple, module) -> Where:
+    honoured = honoured_where(module)
+    for key in raw:
+        if key not in honoured:
+            kind = module.__name__.rsplit(".", 1)[-1]
+            allowed = ", ".join(sorted(honoured)) or "none"
+            raise origin.error(path + (key,), f"check '{kind}' cannot honour where: {key} (it honours: {allowed})",
+                               key=True)
+
     def level(key: str, normalise) -> frozenset[str] | None:
         if key not in raw:
             return None

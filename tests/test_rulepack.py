@@ -268,3 +268,29 @@ def test_pattern_searches_see_a_bounded_text():
     pattern = AnyPattern(["x$"])
     assert pattern.search("a" * 10 + "x")
     assert not pattern.search("a" * SEARCH_LIMIT + "x")
+
+
+@pytest.mark.parametrize("rule_id, where, key", [
+    ("JX301", "{level2: [数量指标]}", "level2"),   # a table check that reads the cost rows itself
+    ("JX301", "{columns: [cycle]}", "columns"),
+    ("JX402", "{names: [活动]}", "names"),
+    ("JX201", "{columns: [annual]}", "columns"),  # an indicator rule compares both columns
+])
+def test_a_where_key_the_check_cannot_honour_is_refused_at_its_line(tmp_path, rule_id, where, key):
+    line = f"  {rule_id}: {{where: {where}}}"
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\noverride:\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert (raised.value.span.line, raised.value.span.column) == (4, line.index(key) + 1), str(raised.value)
+    assert f"cannot honour where: {key}" in str(raised.value)
+
+
+def test_where_keys_a_check_applies_itself_are_accepted_and_work(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\noverride:\n  JX401: {where: {level1: [效益指标]}}\n"
+                    "  JX105: {where: {columns: [annual]}}\n  JX101: {where: {tables: [department], columns: [target]}}\n",
+                    encoding="utf-8")
+    rules = load_rules(["default", str(path)]).rules
+    assert rules["JX401"].where.level1 == frozenset({"效益指标"})
+    assert rules["JX105"].where.columns == frozenset({"annual"})

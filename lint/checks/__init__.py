@@ -15,6 +15,15 @@ A check module has a docstring that documents what it checks and its options, an
     The options that are lists of regular expressions. The rule pack compiles each into
     one alternation when it loads (a bad expression is reported with its file and line),
     so the check receives a :class:`~lint.rulepack.AnyPattern` and calls ``.search``.
+``ALLOWED`` (optional)
+    What each option may hold beyond its default's type (:mod:`lint.checks._options`):
+    ranges, choices, word lists. The pack loader reports a bad value at its file:line.
+``WHERE`` (optional)
+    The ``where`` keys the check applies itself (through ``rule.where``), beyond those the
+    engine applies for its scope: all of them for ``value`` rules; tables and indicator
+    labels and names for ``indicator`` rules; only ``tables`` for ``table`` and ``cross``
+    rules. A rule that sets any other key is refused when the pack loads, so no setting
+    silently does nothing.
 ``check(rule, subject)``
     Yields :class:`~lint.findings.Hit` for each problem; ``rule.options`` holds the
     defaults merged with the rule's own options.

@@ -26,6 +26,7 @@ from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
 from lint.findings import Hit
 
 SCOPE = "table"
+WHERE = ("level1", "level2", "names")
 OPTIONS = {"placeholders": PLACEHOLDERS}
 ALLOWED = {"placeholders": Words()}
 

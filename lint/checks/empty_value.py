@@ -40,6 +40,7 @@ from lint.loading.model import ANNUAL, CYCLE, TARGET, ProjectTable, Table
 from lint.loading.tree import Cell
 
 SCOPE = "indicator"
+WHERE = ("columns",)
 OPTIONS = {"placeholders": ["/", "／", "-", "－", "—", "——", "…", "……", "\\"], "per": "cell", "min_rows": 2}
 ALLOWED = {"per": Choice(("cell", "column")), "min_rows": Number(minimum=1, integer=True)}
 

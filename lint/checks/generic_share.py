@@ -38,6 +38,7 @@ from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
 from lint.findings import Hit
 
 SCOPE = "table"
+WHERE = ("level1", "level2", "names")
 OPTIONS = {"terms": [], "inputs": [], "threshold": 0.2, "placeholders": PLACEHOLDERS}
 PATTERN_OPTIONS = ("terms", "inputs")
 ALLOWED = {"threshold": Number(minimum=0, maximum=1), "placeholders": Words()}

@@ -53,6 +53,7 @@ from lint.values import (
 )
 
 SCOPE = "table"
+WHERE = ("level1", "level2", "names")
 OPTIONS = {
     "min_term": 2,
     "generic_terms": ["服务", "活动", "工作", "开展", "项目", "举办", "妇女", "群众", "人数", "数量", "次数", "完成",

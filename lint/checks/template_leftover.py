@@ -38,6 +38,7 @@ from lint.loading.tree import Cell
 from lint.values import ValueKind, parse_value
 
 SCOPE = "table"
+WHERE = ("level1", "level2", "names")
 OPTIONS = {
     "patterns": [
         # A lookahead, then one possessive run: "[^()]*\*{2,}[^()]*" tried every split of an
