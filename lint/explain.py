@@ -14,6 +14,7 @@ import hashlib
 import inspect
 import re
 import string
+from dataclasses import replace
 from pathlib import Path
 
 from lint import checks
@@ -59,6 +60,8 @@ def example_bytes(snippet: dict) -> bytes:
 def run_example(rule: Rule, snippet: dict, lang: str = "zh") -> FileResult:
     """Check one example snippet with this rule alone; ``targets`` and ``previous`` hold the
     text of the files a "cross" rule compares it with."""
+    if "options" in snippet:
+        rule = replace(rule, options={**rule.options, **snippet["options"]})
     linter = Linter(RuleSet({rule.id: rule}), lang=lang, references=_example_references(snippet))
     if "read_error" in snippet:
         return linter.check_unreadable("example.yaml", OSError(13, snippet["read_error"]))
@@ -126,6 +129,8 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
         for index, snippet in enumerate(rule.examples.get(kind, [])):
             title = " — ".join(part for part in (snippet.get("title"), snippet.get("source")) if part)
             lines += ["", f"── {head[kind]}" + (f" ({title})" if title else "")]
+            if "options" in snippet:
+                lines.append(f"    ({head['options']}: " + "; ".join(f"{name}: {_shown(value, head)}" for name, value in snippet["options"].items()) + ")")
             lines += ["    " + line for line in snippet["yaml"].rstrip("\n").splitlines()]
             if kind == "fail":
                 for f in examples[index]:

@@ -211,6 +211,7 @@ def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
     for part in ("message", "hint"):
         for lang, template in raw[part].items():
             _check_template(template, module, origin, path + (part, lang))
+    examples = _examples(raw["examples"], module, origin, path + ("examples",))
     line = origin.locate(path).line
     return Rule(
         id=raw["id"],
@@ -224,9 +225,21 @@ def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
         message=raw["message"],
         hint=raw["hint"],
         rationale=raw["rationale"],
-        examples=raw["examples"],
+        examples=examples,
         origin=f"{origin.path}:{line}",
     )
+
+
+def _examples(raw: dict, module, origin: Origin, path: tuple) -> dict:
+    """The rule's examples, an example's own ``options`` checked like the rule's (and its
+    patterns compiled), so that ``explain`` and the tests can run it with them."""
+    examples = {kind: list(snippets) for kind, snippets in raw.items()}
+    for kind, snippets in examples.items():
+        for index, snippet in enumerate(snippets):
+            if "options" in snippet:
+                given = _options(module, snippet["options"], origin, path + (kind, index, "options"), defaults=False)
+                snippets[index] = {**snippet, "options": given}
+    return examples
 
 
 def configure(ruleset: RuleSet, rule_id: str, change: dict, origin: Origin, path: tuple) -> None:

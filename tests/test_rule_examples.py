@@ -28,6 +28,8 @@ def test_failing_example_is_flagged(rule, snippet):
         assert snippet["at"] in [[x.span.line, x.span.column] for x in findings], [
             (x.span.line, x.span.column, x.message) for x in findings
         ]
+    for lang, message in snippet.get("message", {}).items():
+        assert message in [f.message for f in run_example(rule, snippet, lang).findings if f.rule == rule.id]
 
 
 @pytest.mark.parametrize("rule, snippet", list(_cases("pass")))

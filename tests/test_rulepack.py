@@ -294,3 +294,16 @@ def test_where_keys_a_check_applies_itself_are_accepted_and_work(tmp_path):
     rules = load_rules(["default", str(path)]).rules
     assert rules["JX401"].where.level1 == frozenset({"效益指标"})
     assert rules["JX105"].where.columns == frozenset({"annual"})
+
+
+def test_an_example_s_own_options_are_checked_at_load_like_the_rule_s(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "pack: p\nrules:\n  - id: GD404\n    slug: floor\n    family: indicator-set\n    check: satisfaction_floor\n"
+        "    severity: warning\n    summary: {zh: 低, en: low}\n    message: {zh: 低, en: low}\n    hint: {zh: 改, en: fix}\n"
+        "    rationale: {zh: 因, en: why, source: 财预〔2021〕101号}\n"
+        "    examples:\n      fail:\n        - yaml: \"单位: 某\\n\"\n          options: {floor: 150}\n      pass:\n        - yaml: \"单位: 某\\n\"\n",
+        encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules([str(path)])
+    assert raised.value.span.line == 15 and "option 'floor'" in str(raised.value)
