@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from lint import checks
-from lint.checks._options import allowed
+from lint.checks._options import SEARCH_LIMIT, AnyPattern, allowed
 from lint.findings import Severity, Span
 from lint.loading import labels
 from lint.loading.source import decode
@@ -26,7 +26,6 @@ from lint.loading.tree import Node, build_tree, compose, locate, to_plain
 from lint.loading.validate import validate
 from lint.reading import MAX_SETTINGS_BYTES, read_regular
 from lint.resources import data_dir
-from lint.values.grammar import MAX_CELL
 
 DEFAULT = "default"
 
@@ -317,20 +316,6 @@ def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = 
     return options
 
 
-class AnyPattern(list):
-    """A rule's list of regular expressions, searched as one alternation compiled once.
-
-    Still the list the pack wrote, for ``jxlint explain`` and the cache fingerprint.
-    """
-
-    def __init__(self, patterns: list[str]) -> None:
-        super().__init__(patterns)
-        self.compiled = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
-
-    def search(self, text: str) -> re.Match | None:
-        return self.compiled.search(text[:SEARCH_LIMIT])
-
-
 def _any_of(patterns: list[str], origin: Origin, path: tuple) -> AnyPattern:
     for index, pattern in enumerate(patterns):
         _compile(pattern, origin, path + (index,))
@@ -342,8 +327,7 @@ def _any_of(patterns: list[str], origin: Origin, path: tuple) -> AnyPattern:
 # engine (google-re2 is not available everywhere jxlint runs), so a pattern is refused at load
 # when it can backtrack exponentially (a repeat inside a repeat, a repeated choice) or in a
 # high power (more than three open-ended repeats), and searches see at most SEARCH_LIMIT
-# characters, which bounds what is left.
-SEARCH_LIMIT = MAX_CELL
+# characters (:data:`lint.checks._options.SEARCH_LIMIT`), which bounds what is left.
 _MAX_OPEN_REPEATS = 3
 _OPEN = 100  # a repeat allowing more than this counts as open-ended
 

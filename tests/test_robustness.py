@@ -247,7 +247,7 @@ def test_long_cells_are_bounded():
 def test_rule_pack_regular_expressions_are_bounded_on_long_inputs():
     """Every pattern a rule compiles (options and where.names) against long adversarial text."""
     script = (
-        "from lint.rulepack import AnyPattern, load_rules\n"
+        "from lint.checks._options import AnyPattern\nfrom lint.rulepack import load_rules\n"
         "inputs = ['a' * 20000, '率' * 20000, '预算' * 10000 + '!', '(' * 20000, '9' * 20000 + 'x', ' ' * 20000 + '无x']\n"
         "count = 0\n"
         "for rule in load_rules():\n"

@@ -14,7 +14,7 @@ A check module has a docstring that documents what it checks and its options, an
 ``PATTERN_OPTIONS`` (optional)
     The options that are lists of regular expressions. The rule pack compiles each into
     one alternation when it loads (a bad expression is reported with its file and line),
-    so the check receives a :class:`~lint.rulepack.AnyPattern` and calls ``.search``.
+    so the check receives a :class:`~lint.checks._options.AnyPattern` and calls ``.search``.
 ``ALLOWED`` (optional)
     What each option may hold beyond its default's type (:mod:`lint.checks._options`):
     ranges, choices, word lists. The pack loader reports a bad value at its file:line.

@@ -13,8 +13,15 @@ error instead.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Protocol
+
+from lint.values.grammar import MAX_CELL
+
+# Pattern searches see at most this much of a text: with the load-time refusal of patterns
+# that backtrack without end (lint.rulepack), it bounds the time any search can take.
+SEARCH_LIMIT = MAX_CELL
 
 
 class Allowed(Protocol):
@@ -160,3 +167,17 @@ def _kind(value: object) -> str:
 
 def _plain(number: float) -> str:
     return str(int(number)) if number == int(number) else str(number)
+
+
+class AnyPattern(list):
+    """A rule's list of regular expressions, searched as one alternation compiled once.
+
+    Still the list the pack wrote, for ``jxlint explain`` and the cache fingerprint.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        super().__init__(patterns)
+        self.compiled = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
+
+    def search(self, text: str) -> re.Match | None:
+        return self.compiled.search(text[:SEARCH_LIMIT])

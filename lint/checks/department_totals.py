@@ -35,13 +35,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lint.checks._options import Number
+from lint.checks._options import AnyPattern, Number
 from lint.checks._money import LOST_POINT_DIGITS, amount, lost_points, money, table_unit, written_unit
 from lint.checks.unreadable_amount import amount_blocks
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable
 from lint.loading.tree import Cell
-from lint.rulepack import AnyPattern
 
 SCOPE = "table"
 OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"], "lost_point_digits": LOST_POINT_DIGITS}

@@ -83,7 +83,7 @@ def test_every_pattern_of_the_default_pack_is_fast_on_runs_of_its_own_characters
     pattern a rule compiles is searched — unbounded, as a check may call ``.compiled`` — on runs
     of each character it names, with and without an opening bracket."""
     script = (
-        "from lint.rulepack import AnyPattern, load_rules\n"
+        "from lint.checks._options import AnyPattern\nfrom lint.rulepack import load_rules\n"
         "count = 0\n"
         "for rule in load_rules():\n"
         "    patterns = [v.compiled for v in rule.options.values() if isinstance(v, AnyPattern)] + list(rule.where.names or ())\n"
