@@ -14,10 +14,12 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from lint.findings import Span
 from lint.loading.source import decode
 from lint.loading.slips import detail_text
-from lint.loading.tree import build_tree, compose, to_plain
+from lint.loading.tree import MapNode, SeqNode, build_tree, compose, to_plain
 from lint.loading.validate import validate
 from lint.reading import MAX_SETTINGS_BYTES, read_regular
 from lint.rulepack import DEFAULT, Origin, RuleSet, configure, load_rules
@@ -275,15 +277,34 @@ def _from_toml(where: str, data: bytes) -> tuple[dict, Origin]:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{where}:1:1: {error}") from None
     origin = Origin(where, lambda keys, key=False: _toml_line(text, keys))
-    import jsonschema
-
-    from lint.resources import schema
-
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema("config")).iter_errors(raw))
-    if error is not None:
-        span = origin.locate(tuple(error.absolute_path))
-        raise ConfigError(f"{where}:{span.line}:{span.column}: [tool.jxlint] {error.message}")
+    # The same located, bilingual schema messages as .jxlint.yaml: validate the table as the
+    # YAML it would be, then place the first problem on the TOML line of its key.
+    tree, _ = build_tree(compose(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False))[0])
+    problems = validate(tree, "config", quote=False) if tree is not None else []
+    if problems:
+        hit = problems[0]
+        detail = hit.params.get("detail")
+        message = detail["en"] if isinstance(detail, dict) else hit.problem
+        message_zh = detail.get("zh", message) if isinstance(detail, dict) else message
+        span = origin.locate(_path_at(tree, hit.span))
+        at = f"{where}:{span.line}:{span.column}"
+        raise ConfigError(f"{at}: [tool.jxlint] {message}", zh=f"{at}: [tool.jxlint] {message_zh}")
     return raw, origin
+
+
+def _path_at(node, span: Span, path: tuple = ()) -> tuple:
+    """The keys leading to the deepest node of ``node`` at ``span``."""
+    if isinstance(node, MapNode):
+        for name, (key, value) in node.items.items():
+            if key.span.contains(span) or (key.span.line, key.span.column) == (span.line, span.column):
+                return path + (name,)
+            if value.span.contains(span) or (value.span.line, value.span.column) == (span.line, span.column):
+                return _path_at(value, span, path + (name,))
+    if isinstance(node, SeqNode):
+        for index, item in enumerate(node.items):
+            if item.span.contains(span) or (item.span.line, item.span.column) == (span.line, span.column):
+                return _path_at(item, span, path + (index,))
+    return path
 
 
 def _toml_line(text: str, keys: tuple) -> Span:

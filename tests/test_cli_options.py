@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.cli_helpers import jxlint
 
 MINIMAL = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n"
@@ -102,6 +104,20 @@ def test_config_errors_are_chinese_by_default(tmp_path):
     english = jxlint("check", str(tmp_path / "a.yaml"), "--lang", "en")
     assert "configuration error: " in english.stderr and "unknown key 'selct'" in english.stderr
     assert "、" not in english.stderr  # English lists take commas
+
+
+@pytest.mark.parametrize("config, line", [
+    ("[tool.jxlint]\nselect = [\"JX1\"]\nfail-level = \"loud\"\n", 3),
+    ("[tool.jxlint]\nselct = [\"JX1\"]\n", 2),
+])
+def test_pyproject_config_errors_speak_the_users_language_at_their_line(tmp_path, config, line):
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    chinese = jxlint("check", str(tmp_path / "a.yaml"))
+    assert chinese.exit_code == 2 and f"pyproject.toml:{line}:1: [tool.jxlint] " in chinese.stderr and "「" in chinese.stderr
+    english = jxlint("check", str(tmp_path / "a.yaml"), "--lang", "en")
+    assert f"pyproject.toml:{line}:1: [tool.jxlint] " in english.stderr and "「" not in english.stderr
+    assert "、" not in english.stderr
 
 
 def test_rules_explain_and_their_errors_follow_jxlint_lang():

@@ -134,8 +134,8 @@ def _hits(tree: Node, error, quote: bool = True) -> Iterator[Hit]:
         yield _hit(where, key, f"「{key}」不能为空", f"'{key}' must not be empty")
         return
     if kind == "enum":
-        options = "、".join(str(v) for v in error.validator_value if v is not None)
-        yield _hit(where, key, f"「{key}」只能是：{options}", f"'{key}' must be one of: {options}")
+        choices = [str(v) for v in error.validator_value if v is not None]
+        yield _hit(where, key, f"「{key}」只能是：{'、'.join(choices)}", f"'{key}' must be one of: {', '.join(choices)}")
         return
     yield _hit(where, key, f"「{key}」：{error.message}", f"'{key}': {error.message}")
 
