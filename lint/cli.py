@@ -57,7 +57,7 @@ def _ruleset(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str,
     try:
         ruleset = load_rules(packs or (DEFAULT,))
     except PackError as error:
-        raise UsageFailure(_say(None, f"规则包错误：{error}", f"rule pack error: {error}")) from None
+        raise UsageFailure(_say(None, f"规则包错误：{error.text('zh')}", f"rule pack error: {error}")) from None
     return ruleset.select(_split(select) or None, _split(ignore))
 
 
@@ -198,7 +198,7 @@ def check(paths, output_format, output, fail_level, exit_zero, lang, select, ext
     except ConfigError as error:
         raise UsageFailure(("配置错误：" if _ui_lang(lang) == "zh" else "configuration error: ") + error.text(_ui_lang(lang))) from None
     except PackError as error:
-        raise UsageFailure(_say(lang, "配置错误：", "configuration error: ") + str(error)) from None
+        raise UsageFailure(_say(lang, "配置错误：", "configuration error: ") + error.text(_ui_lang(lang))) from None
     except ReferenceError as error:
         raise UsageFailure(error.text(_ui_lang(lang))) from None
     if not more["quiet"]:

@@ -31,11 +31,17 @@ DEFAULT = "default"
 
 
 class PackError(Exception):
-    """A rule pack that cannot be used; ``str()`` is ``path:line:col: message``."""
+    """A rule pack that cannot be used; ``str()`` is ``path:line:col: message`` in English,
+    :meth:`text` in the user's language where there is a translation."""
 
-    def __init__(self, path: str, span: Span, message: str) -> None:
+    def __init__(self, path: str, span: Span, message: str, zh: str | None = None) -> None:
         super().__init__(f"{path}:{span.line}:{span.column}: {message}")
-        self.path, self.span, self.message = path, span, message
+        self.path, self.span, self.message, self.zh = path, span, message, zh
+
+    def text(self, lang: str) -> str:
+        if lang == "zh" and self.zh:
+            return f"{self.path}:{self.span.line}:{self.span.column}: {self.zh}"
+        return str(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +55,8 @@ class Origin:
     def of_tree(cls, path: str, tree: Node) -> "Origin":
         return cls(path, lambda keys, key=False: locate(tree, keys, key=key))
 
-    def error(self, keys: tuple, message: str, key: bool = False) -> PackError:
-        return PackError(self.path, self.locate(keys, key=key), message)
+    def error(self, keys: tuple, message: str, key: bool = False, zh: str | None = None) -> PackError:
+        return PackError(self.path, self.locate(keys, key=key), message, zh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,18 +195,20 @@ def _parse(where: str, data: bytes) -> Node:
     if root is None and not problems:
         raise PackError(where, Span.point(1, 1), "rule pack is empty")
     if problems:
-        raise PackError(where, problems[0].span, f"YAML syntax error: {detail_text(problems[0])}")
+        raise PackError(where, problems[0].span, f"YAML syntax error: {detail_text(problems[0])}",
+                        f"YAML 语法错误：{detail_text(problems[0], 'zh')}")
     tree, problems = build_tree(root)
     if not problems:
         problems = validate(tree, "rule-pack", quote=False)
     if problems:
         hit = problems[0]
         detail = hit.params.get("detail")
-        text = detail["en"] if isinstance(detail, dict) else {
-            "duplicate-key": f"duplicate key '{hit.params.get('key')}'",
-            "unsafe-tag": f"tag {hit.params.get('tag')} is not allowed: rule packs are data",
-        }.get(hit.problem, hit.problem)
-        raise PackError(where, hit.span, text)
+        text, text_zh = (detail["en"], detail.get("zh")) if isinstance(detail, dict) else {
+            "duplicate-key": (f"duplicate key '{hit.params.get('key')}'", f"重复的栏目「{hit.params.get('key')}」"),
+            "unsafe-tag": (f"tag {hit.params.get('tag')} is not allowed: rule packs are data",
+                           f"不允许标签 {hit.params.get('tag')}：规则包只是数据"),
+        }.get(hit.problem, (hit.problem, None))
+        raise PackError(where, hit.span, text, text_zh)
     return tree
 
 
@@ -245,7 +253,7 @@ def configure(ruleset: RuleSet, rule_id: str, change: dict, origin: Origin, path
     """Change a rule's severity, options or scope in place (pack ``override`` and config)."""
     rule = ruleset.rules.get(rule_id)
     if rule is None:
-        raise origin.error(path, f"no rule '{rule_id}' to configure", key=True)
+        raise origin.error(path, f"no rule '{rule_id}' to configure", key=True, zh=f"没有规则「{rule_id}」可以设置")
     updates: dict = {}
     if "severity" in change:
         updates["severity"] = Severity.parse(change["severity"])
@@ -305,10 +313,11 @@ def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = 
     for name, value in given.items():
         if name not in known:
             kind = module.__name__.rsplit(".", 1)[-1]
-            raise origin.error(path + (name,), f"check '{kind}' has no option '{name}'; options: {', '.join(known) or 'none'}", key=True)
+            raise origin.error(path + (name,), f"check '{kind}' has no option '{name}'; options: {', '.join(known) or 'none'}", key=True,
+                               zh=f"检查类型「{kind}」没有选项「{name}」；可用的选项：{'、'.join(known) or '无'}")
         problem = allowed(module, name).problem(value)
         if problem:
-            raise origin.error(path + (name,), f"option '{name}' {problem}")
+            raise origin.error(path + (name,), f"option '{name}' {problem}", zh=f"选项「{name}」{problem.zh}")
     options = {**known, **given} if defaults else dict(given)
     for name in getattr(module, "PATTERN_OPTIONS", ()):
         if name in options and not isinstance(options[name], AnyPattern):
@@ -336,11 +345,13 @@ def _compile(pattern: object, origin: Origin, path: tuple) -> re.Pattern:
     try:
         compiled = re.compile(pattern)
     except (re.error, TypeError, OverflowError, RecursionError) as error:
-        raise origin.error(path, f"bad regular expression {pattern!r}: {error}") from None
+        raise origin.error(path, f"bad regular expression {pattern!r}: {error}",
+                           zh=f"正则表达式「{pattern}」写错了：{error}") from None
     problem = _backtracking(pattern)
     if problem:
         raise origin.error(path, f"regular expression {pattern!r} is refused: {problem}; "
-                                 "a rule pack's patterns must not be able to backtrack without end")
+                                 "a rule pack's patterns must not be able to backtrack without end",
+                           zh=f"正则表达式「{pattern}」不能使用：它可能无限回溯（重复里套重复、重复一个选择，或超过三处不限次数的重复）")
     return compiled
 
 
@@ -410,6 +421,9 @@ _ENGINE_WHERE = {
 }
 
 
+_LEVEL_NAMES_ZH = {"level1": "一级指标", "level2": "二级指标"}
+
+
 def honoured_where(module) -> frozenset[str]:
     """The ``where`` keys a rule of this check kind can be given without them doing nothing."""
     return _ENGINE_WHERE[module.SCOPE] | frozenset(getattr(module, "WHERE", ()))
@@ -422,7 +436,7 @@ def _where(raw: dict, origin: Origin, path: tuple, module) -> Where:
             kind = module.__name__.rsplit(".", 1)[-1]
             allowed = ", ".join(sorted(honoured)) or "none"
             raise origin.error(path + (key,), f"check '{kind}' cannot honour where: {key} (it honours: {allowed})",
-                               key=True)
+                               key=True, zh=f"检查类型「{kind}」不能按 where: {key} 筛选（它能用的：{'、'.join(sorted(honoured)) or '无'}）")
 
     def level(key: str, normalise) -> frozenset[str] | None:
         if key not in raw:
@@ -431,7 +445,8 @@ def _where(raw: dict, origin: Origin, path: tuple, module) -> Where:
         for index, label in enumerate(raw[key]):
             canonical = normalise(label)
             if canonical is None:
-                raise origin.error(path + (key, index), f"'{label}' is not a known {key} label")
+                raise origin.error(path + (key, index), f"'{label}' is not a known {key} label",
+                                   zh=f"「{label}」不是已知的{_LEVEL_NAMES_ZH.get(key, key)}")
             result.add(canonical)
         return frozenset(result)
 

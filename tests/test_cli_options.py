@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.cli_helpers import jxlint
@@ -118,6 +120,22 @@ def test_pyproject_config_errors_speak_the_users_language_at_their_line(tmp_path
     english = jxlint("check", str(tmp_path / "a.yaml"), "--lang", "en")
     assert f"pyproject.toml:{line}:1: [tool.jxlint] " in english.stderr and "「" not in english.stderr
     assert "、" not in english.stderr
+
+
+@pytest.mark.parametrize("config, chinese_words", [
+    ("options:\n  JX404: {floor: x}\n", "选项「floor」应为数字"),
+    ("options:\n  JX404: {flor: 1}\n", "没有选项「flor」"),
+    ("options:\n  JX401: {terms: [\"(a+)+$\"]}\n", "可能无限回溯"),
+    ("severity:\n  JX9999: error\n", "JX9999"),
+])
+def test_option_and_pack_errors_in_a_config_are_chinese_by_default(tmp_path, config, chinese_words):
+    (tmp_path / ".jxlint.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    chinese = jxlint("check", str(tmp_path / "a.yaml"))
+    assert chinese.exit_code == 2 and chinese_words in chinese.stderr, chinese.stderr
+    assert not re.search(r"should|option '|refused|no rule", chinese.stderr), chinese.stderr
+    english = jxlint("check", str(tmp_path / "a.yaml"), "--lang", "en")
+    assert english.exit_code == 2 and not re.search(r"[\u4e00-\u9fff]{3}", english.stderr.split(": ", 2)[-1]), english.stderr
 
 
 def test_rules_explain_and_their_errors_follow_jxlint_lang():

@@ -195,7 +195,7 @@ def test_option_values_are_checked_against_what_the_check_allows(tmp_path, rule_
 def test_config_options_are_checked_the_same_way(tmp_path):
     (tmp_path / ".jxlint.yaml").write_text("options:\n  JX301: {tolerance: .nan}\n", encoding="utf-8")
     (tmp_path / "t.yaml").write_text("单位: 东莞市妇女联合会\n年度: 2025\n项目: []\n", encoding="utf-8")
-    result = jxlint("check", "t.yaml", cwd=tmp_path)
+    result = jxlint("check", "t.yaml", cwd=tmp_path, env={"JXLINT_LANG": "en"})
     assert result.exit_code == 2 and ".jxlint.yaml:2:" in result.output and "finite number" in result.output
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from lint.values.grammar import MAX_CELL
 
@@ -24,10 +24,24 @@ from lint.values.grammar import MAX_CELL
 SEARCH_LIMIT = MAX_CELL
 
 
+class Problem(NamedTuple):
+    """What is wrong with an option's value, in both languages; ``str()`` is the English."""
+
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def within(self, en: str, zh: str) -> "Problem":
+        """The same problem one level down: ``en``/``zh`` name where (an item, a key)."""
+        return Problem(f"{en} {self.en}", f"{zh}{self.zh}")
+
+
 class Allowed(Protocol):
     """One option's allowed values; ``problem(value)`` says what is wrong, or None."""
 
-    def problem(self, value: object) -> str | None: ...
+    def problem(self, value: object) -> Problem | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,32 +50,34 @@ class Number:
     maximum: float | None = None
     integer: bool = False
 
-    def problem(self, value: object) -> str | None:
+    def problem(self, value: object) -> Problem | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"should be a number, not {_kind(value)}"
+            return _not("a number", "数字", value)
         if not math.isfinite(value):
-            return f"should be a finite number, not {value}"
+            return Problem(f"should be a finite number, not {value}", f"应为有限的数字，这里是 {value}")
         if self.integer and value != int(value):
-            return f"should be a whole number, not {value}"
+            return Problem(f"should be a whole number, not {value}", f"应为整数，这里是 {value}")
         if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
-            return f"should be {self.describe()}, not {value}"
+            en, zh = self.describe()
+            return Problem(f"should be {en}, not {value}", f"应为{zh}，这里是 {value}")
         return None
 
-    def describe(self) -> str:
-        what = "a whole number" if self.integer else "a number"
-        if self.minimum is not None and self.maximum is not None:
-            return f"{what} from {_plain(self.minimum)} to {_plain(self.maximum)}"
-        if self.minimum is not None:
-            return f"{what} of at least {_plain(self.minimum)}"
-        if self.maximum is not None:
-            return f"{what} of at most {_plain(self.maximum)}"
-        return what
+    def describe(self) -> tuple[str, str]:
+        what, what_zh = ("a whole number", "整数") if self.integer else ("a number", "数字")
+        low, high = (None if bound is None else _plain(bound) for bound in (self.minimum, self.maximum))
+        if low is not None and high is not None:
+            return f"{what} from {low} to {high}", f" {low} 到 {high} 之间的{what_zh}"
+        if low is not None:
+            return f"{what} of at least {low}", f"不小于 {low} 的{what_zh}"
+        if high is not None:
+            return f"{what} of at most {high}", f"不大于 {high} 的{what_zh}"
+        return what, what_zh
 
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    def problem(self, value: object) -> str | None:
-        return None if isinstance(value, bool) else f"should be true or false, not {_kind(value)}"
+    def problem(self, value: object) -> Problem | None:
+        return None if isinstance(value, bool) else _not("true or false", "true 或 false", value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +87,14 @@ class Choice:
     values: tuple[str, ...]
     many: bool = False
 
-    def problem(self, value: object) -> str | None:
+    def problem(self, value: object) -> Problem | None:
         items = value if self.many else [value]
         if self.many and not isinstance(value, list):
-            return f"should be a list, not {_kind(value)}"
+            return _not("a list", "列表", value)
         for item in items:
             if not isinstance(item, str) or item not in self.values:
-                return f"{item!r} is not one of: {', '.join(self.values)}"
+                return Problem(f"{item!r} is not one of: {', '.join(self.values)}",
+                               f"「{item}」不是可选值之一：{'、'.join(self.values)}")
         return None
 
 
@@ -85,14 +102,14 @@ class Choice:
 class Words:
     """A list of non-empty strings (placeholders, terms compared as written)."""
 
-    def problem(self, value: object) -> str | None:
+    def problem(self, value: object) -> Problem | None:
         if not isinstance(value, list):
-            return f"should be a list of strings, not {_kind(value)}"
+            return _not("a list of strings", "文字列表", value)
         for index, item in enumerate(value):
             if not isinstance(item, str):
-                return f"item {index + 1} should be a string, not {_kind(item)}"
+                return _not("a string", "文字", item).within(f"item {index + 1}", f"第 {index + 1} 项")
             if not item.strip():
-                return f"item {index + 1} is empty"
+                return Problem(f"item {index + 1} is empty", f"第 {index + 1} 项是空的")
         return None
 
 
@@ -100,12 +117,13 @@ class Words:
 class Patterns:
     """A list of regular expressions (compiled and checked by the rule pack)."""
 
-    def problem(self, value: object) -> str | None:
+    def problem(self, value: object) -> Problem | None:
         if not isinstance(value, list):
-            return f"should be a list of regular expressions, not {_kind(value)}"
+            return _not("a list of regular expressions", "正则表达式列表", value)
         for index, item in enumerate(value):
             if not isinstance(item, str):
-                return f"item {index + 1} should be a regular expression (a string), not {_kind(item)}"
+                return _not("a regular expression (a string)", "正则表达式（文字）", item).within(
+                    f"item {index + 1}", f"第 {index + 1} 项")
         return None
 
 
@@ -115,7 +133,7 @@ class Like:
 
     default: object
 
-    def problem(self, value: object) -> str | None:
+    def problem(self, value: object) -> Problem | None:
         return _like(self.default, value)
 
 
@@ -129,40 +147,49 @@ def allowed(module, name: str) -> Allowed:
     return Like(module.OPTIONS[name])
 
 
-def _like(default: object, value: object) -> str | None:
+def _like(default: object, value: object) -> Problem | None:
     if isinstance(default, bool):
         return Flag().problem(value)
     if isinstance(default, (int, float)):
         return Number().problem(value)
     if isinstance(default, str):
-        return None if isinstance(value, str) else f"should be a string, not {_kind(value)}"
+        return None if isinstance(value, str) else _not("a string", "文字", value)
     if isinstance(default, list):
         if not isinstance(value, list):
-            return f"should be a list, not {_kind(value)}"
+            return _not("a list", "列表", value)
         model = default[0] if default else ""
         for index, item in enumerate(value):
             found = _like(model, item)
             if found:
-                return f"item {index + 1} {found}"
+                return found.within(f"item {index + 1}", f"第 {index + 1} 项")
         return None
     if isinstance(default, dict):
         if not isinstance(value, dict):
-            return f"should be a mapping, not {_kind(value)}"
+            return _not("a mapping", "键值表", value)
         model = next(iter(default.values()), "")
         for key, item in value.items():
-            found = None if isinstance(key, str) else "keys should be strings"
+            found = None if isinstance(key, str) else Problem("keys should be strings", "键应为文字")
             found = found or _like(model, item)
             if found:
-                return f"'{key}': {found}"
+                return found.within(f"'{key}':", f"「{key}」")
         return None
     return None
 
 
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    return {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list",
-            dict: "a mapping"}.get(type(value), type(value).__name__)
+def _not(expected: str, expected_zh: str, value: object) -> Problem:
+    return Problem(f"should be {expected}, not {_kind(value)}", f"应为{expected_zh}，这里是{_kind(value, 'zh')}")
+
+
+_KINDS = {
+    "en": {type(None): "null", bool: "true/false", int: "a number", float: "a number", str: "a string",
+           list: "a list", dict: "a mapping"},
+    "zh": {type(None): "空值", bool: "true/false", int: "数字", float: "数字", str: "文字", list: "列表",
+           dict: "键值表"},
+}
+
+
+def _kind(value: object, lang: str = "en") -> str:
+    return _KINDS[lang].get(type(value), type(value).__name__)
 
 
 def _plain(number: float) -> str:

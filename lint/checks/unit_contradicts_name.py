@@ -37,7 +37,7 @@ from lint.checks._context import ValueCell
 from lint.checks._kinds import repeats_annual, unit_kind
 from lint.checks._measurability import brief, compact
 from lint.checks._names import normalise
-from lint.checks._options import Words
+from lint.checks._options import Problem, Words
 from lint.findings import Hit
 from lint.values import BASE_UNITS, parse_value
 
@@ -55,16 +55,17 @@ OPTIONS = {
 class _UnitsByName:
     """``name_units``: regular expressions (keys) to units jxlint knows (values)."""
 
-    def problem(self, value: object) -> str | None:
+    def problem(self, value: object) -> Problem | None:
         if not isinstance(value, dict):
-            return "should be a mapping of regular expressions to units"
+            return Problem("should be a mapping of regular expressions to units", "应为「正则表达式: 单位」的键值表")
         for pattern, unit in value.items():
             try:
                 re.compile(pattern)
             except (re.error, TypeError) as error:
-                return f"bad regular expression {pattern!r}: {error}"
+                return Problem(f"bad regular expression {pattern!r}: {error}", f"正则表达式「{pattern}」写错了：{error}")
             if unit not in BASE_UNITS:
-                return f"'{pattern}': {unit!r} is not a unit jxlint knows ({', '.join(BASE_UNITS)})"
+                return Problem(f"'{pattern}': {unit!r} is not a unit jxlint knows ({', '.join(BASE_UNITS)})",
+                               f"「{pattern}」：「{unit}」不是 jxlint 认识的单位（{'、'.join(BASE_UNITS)}）")
         return None
 
 
