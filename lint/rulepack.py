@@ -457,6 +457,20 @@ def _where(raw: dict, origin: Origin, path: tuple, module) -> Where:
         level1=level("level1", labels.level1),
         level2=level("level2", labels.level2),
         columns=frozenset(raw["columns"]) if "columns" in raw else None,
-        tables=frozenset(raw["tables"]) if "tables" in raw else None,
+        tables=_tables(raw, module, origin, path),
         names=names,
     )
+
+
+def _tables(raw: dict, module, origin: Origin, path: tuple) -> frozenset[str] | None:
+    """The tables a rule applies to: its ``where: tables``, within the kinds of table its check
+    reads (a module's ``TABLES``: the self-assessment checks read only 自评 tables)."""
+    given = frozenset(raw["tables"]) if "tables" in raw else None
+    readable = getattr(module, "TABLES", None)
+    if readable is None:
+        return given
+    if given is not None and not given <= readable:
+        kind = module.__name__.rsplit(".", 1)[-1]
+        raise origin.error(path + ("tables",), f"check '{kind}' reads only {', '.join(sorted(readable))} tables",
+                           zh=f"检查类型「{kind}」只读{'、'.join(sorted(readable))}表")
+    return given or readable

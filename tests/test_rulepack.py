@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from lint.engine import Linter
 from lint.rulepack import PackError, load_rules
 from tests.cli_helpers import jxlint
 from tests.conftest import EXAMPLES
@@ -307,3 +308,19 @@ def test_an_example_s_own_options_are_checked_at_load_like_the_rule_s(tmp_path):
     with pytest.raises(PackError) as raised:
         load_rules([str(path)])
     assert raised.value.span.line == 15 and "option 'floor'" in str(raised.value)
+
+
+def test_a_check_that_reads_one_kind_of_table_narrows_its_rules_to_it(tmp_path):
+    rules = load_rules().rules
+    assert rules["JX703"].where.tables == frozenset({"self-assessment"})
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\noverride:\n  JX703: {where: {tables: [project]}}\n", encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert raised.value.span.line == 4 and "reads only self-assessment tables" in str(raised.value)
+    # A province's rule on the kind that names no tables still never sees a project table.
+    path.write_text("pack: p\nextends: [default]\noverride:\n  JX703: {where: {}}\n", encoding="utf-8")
+    assert load_rules(["default", str(path)]).rules["JX703"].where.tables == frozenset({"self-assessment"})
+    project = (EXAMPLES / "001_dongguan_fulian_2025_projects.yaml").read_bytes()
+    findings = Linter(load_rules(["default", str(path)]).select(["JX7"], [])).check_bytes("t.yaml", project).findings
+    assert [f.rule for f in findings if f.rule == "JX015"] == []

@@ -24,6 +24,10 @@ A check module has a docstring that documents what it checks and its options, an
     labels and names for ``indicator`` rules; only ``tables`` for ``table`` and ``cross``
     rules. A rule that sets any other key is refused when the pack loads, so no setting
     silently does nothing.
+``TABLES`` (optional)
+    The kinds of table the check reads (``"project"``, ``"department"``,
+    ``"self-assessment"``). The pack loader narrows each rule's ``where: tables`` to them
+    and refuses a rule that names another kind, so the check itself never tests the kind.
 ``check(rule, subject)``
     Yields :class:`~lint.findings.Hit` for each problem; ``rule.options`` holds the
     defaults merged with the rule's own options.

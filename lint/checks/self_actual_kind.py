@@ -14,16 +14,16 @@ from typing import Iterator
 
 from lint.checks._self import not_applicable, numeric, target
 from lint.findings import Hit
-from lint.loading.model import SelfIndicator
 from lint.values import ValueKind, parse_value
 
 SCOPE = "indicator"
+TABLES = frozenset({"self-assessment"})
 OPTIONS: dict = {}
 
 
 def check(rule, subject) -> Iterator[Hit]:
     row = subject.indicator
-    if not isinstance(row, SelfIndicator) or row.actual is None or row.actual.is_blank or not_applicable(row.actual):
+    if row.actual is None or row.actual.is_blank or not_applicable(row.actual):
         return
     if not numeric(target(row)):
         return

@@ -39,6 +39,7 @@ from lint.findings import Hit
 from lint.loading.model import DepartmentTable, ProjectTable
 
 SCOPE = "cross"
+TABLES = frozenset({"self-assessment"})
 PROBLEMS = ("changed", "added", "dropped", "unmatched")
 OPTIONS = {"problems": list(PROBLEMS)}
 ALLOWED = {"problems": Choice(PROBLEMS, many=True)}
@@ -46,7 +47,7 @@ ALLOWED = {"problems": Choice(PROBLEMS, many=True)}
 
 def check(rule, subject) -> Iterator[Hit]:
     table = subject.table
-    if table.kind != "self-assessment" or not subject.references.targets:
+    if not subject.references.targets:
         return
     problems = rule.options["problems"]
     found = counterpart(subject, subject.references.targets, (ProjectTable, DepartmentTable))

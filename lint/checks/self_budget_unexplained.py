@@ -35,6 +35,7 @@ from lint.checks.self_execution_rate import execution
 from lint.findings import Hit
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {
     "problems": ["change", "low_rate"],
     "low_rate": 90,
@@ -46,7 +47,7 @@ PATTERN_OPTIONS = ("instructions",)
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment" or table.budget_total is None:
+    if table.budget_total is None:
         return
     line = table.budget_total
     if _explained(rule, table):

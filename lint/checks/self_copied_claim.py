@@ -22,14 +22,13 @@ from lint.loading.tree import Cell
 from lint.values import parse_value
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS: dict = {}
 
 _NOISE = re.compile(r"[\s,，。.;；:：、]+")
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment":
-        return
     if _same(table.goal, table.achieved):
         yield _hit(table.achieved, table.goal, "实际完成情况", None)
     for row in self_rows(table):

@@ -24,13 +24,12 @@ from lint.checks._self import number, percent, rounded
 from lint.findings import Hit
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"tolerance": 0}
 ALLOWED = {"tolerance": Number(minimum=0)}
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment":
-        return
     tolerance = Decimal(str(rule.options["tolerance"]))
     for line in table.budget_lines:
         budget, spent, printed = number(line.budget), number(line.spent), percent(line.rate)

@@ -30,13 +30,12 @@ from lint.checks.self_execution_rate import execution
 from lint.findings import Hit
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"full_at": 100, "tolerance": 0.01, "weight": 0}
 ALLOWED = {"full_at": Number(minimum=1, maximum=100), "tolerance": Number(minimum=0), "weight": Number(minimum=0)}
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment":
-        return
     full_at = Decimal(str(rule.options["full_at"]))
     tolerance = Decimal(str(rule.options["tolerance"]))
     fallback = Decimal(str(rule.options["weight"])) or None

@@ -19,11 +19,12 @@ from lint.checks._self import number, plain
 from lint.findings import Hit
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"grades": {"优": 90, "良": 80, "中": 60, "差": 0}}
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment" or table.grade is None or table.grade.is_blank:
+    if table.grade is None or table.grade.is_blank:
         return
     total = number(table.total_score)
     grades = rule.options["grades"]

@@ -37,10 +37,10 @@ from typing import Iterator
 from lint.checks._options import Choice, Number
 from lint.checks._self import Met, actual, is_blank, met, not_applicable, number, plain, proportional, target
 from lint.findings import Hit
-from lint.loading.model import SelfIndicator
 from lint.values import Comparison
 
 SCOPE = "indicator"
+TABLES = frozenset({"self-assessment"})
 PROBLEMS = ("met_deducted", "missed_full", "missed_no_reason", "partial")
 OPTIONS = {"problems": list(PROBLEMS), "bare": "ge", "tolerance": 0.1, "tolerance_share": 0.05}
 ALLOWED = {
@@ -53,8 +53,6 @@ ALLOWED = {
 
 def check(rule, subject) -> Iterator[Hit]:
     row = subject.indicator
-    if not isinstance(row, SelfIndicator):
-        return
     options = rule.options
     goal = target(row)
     result = actual(row, goal)

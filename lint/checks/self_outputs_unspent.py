@@ -24,12 +24,13 @@ from lint.checks.self_execution_rate import execution
 from lint.findings import Hit
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"rate": 60, "level2": ["数量指标"]}
 ALLOWED = {"rate": Number(minimum=0, maximum=100)}
 
 
 def check(rule, table) -> Iterator[Hit]:
-    line = table.budget_total if table.kind == "self-assessment" else None
+    line = table.budget_total
     if line is None:
         return
     rate = execution(line)

@@ -25,13 +25,12 @@ from lint.checks._self import number, plain, self_rows
 from lint.findings import Hit
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"tolerance": 0}
 ALLOWED = {"tolerance": Number(minimum=0)}
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment":
-        return
     tolerance = Decimal(str(rule.options["tolerance"]))
     places = [(row.name.text, row.weight, row.score, row.name.text) for row in self_rows(table)]
     places += [(line.label.text, line.weight or table.budget_weight, line.score, None) for line in table.budget_lines]

@@ -22,18 +22,16 @@ from typing import Iterator
 from lint.checks._options import Number
 from lint.checks._self import actual, in_target_unit, numeric, plain, rounded, target
 from lint.findings import Hit
-from lint.loading.model import SelfIndicator
 from lint.values import Comparison
 
 SCOPE = "indicator"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"ratio": 1.5}
 ALLOWED = {"ratio": Number(minimum=1)}
 
 
 def check(rule, subject) -> Iterator[Hit]:
     row = subject.indicator
-    if not isinstance(row, SelfIndicator):
-        return
     goal = target(row)
     result = actual(row, goal)
     if not numeric(goal) or not numeric(result) or goal.comparison not in (None, Comparison.GE, Comparison.GT):

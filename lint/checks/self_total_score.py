@@ -27,13 +27,12 @@ from lint.checks._self import number, plain, self_rows
 from lint.findings import Hit
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"tolerance": 0.01, "weights": True}
 ALLOWED = {"tolerance": Number(minimum=0)}
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment":
-        return
     tolerance = Decimal(str(rule.options["tolerance"]))
     budget = table.budget_total
     rows = self_rows(table)

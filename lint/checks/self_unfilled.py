@@ -29,14 +29,13 @@ from lint.findings import Hit
 from lint.loading.tree import Cell
 
 SCOPE = "table"
+TABLES = frozenset({"self-assessment"})
 OPTIONS = {"texts": ["实际完成情况", "项目实施内容及过程概述"]}
 
 _AMOUNTS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("spent", "全年执行数"))
 
 
 def check(rule, table) -> Iterator[Hit]:
-    if table.kind != "self-assessment":
-        return
     for row in self_rows(table):
         yield from _blank(row.actual, "实际完成值", row.name.text, row.name.text)
         if number(row.weight) is not None:
