@@ -113,21 +113,23 @@ def did_save(ls: JxlintServer, params: types.DidSaveTextDocumentParams) -> None:
     check_document(ls, params.text_document.uri)
 
 
-@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-def did_change(ls: JxlintServer, params: types.DidChangeTextDocumentParams) -> None:
-    uri = params.text_document.uri
+def _cancel_pending(ls: JxlintServer, uri: str) -> None:
     waiting = ls.pending.pop(uri, None)
     if waiting is not None:
         waiting.cancel()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: JxlintServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    _cancel_pending(ls, uri)
     ls.pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, check_document, ls, uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: JxlintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    waiting = ls.pending.pop(uri, None)
-    if waiting is not None:
-        waiting.cancel()
+    _cancel_pending(ls, uri)
     ls.findings.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
