@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:
     from lint.fixes import Fix
@@ -31,6 +31,16 @@ class Severity(enum.IntEnum):
 
     def __str__(self) -> str:
         return self.name.lower()
+
+    @classmethod
+    def most_severe_first(cls) -> tuple["Severity", ...]:
+        """The order every summary, legend and filter lists severities in."""
+        return tuple(sorted(cls, reverse=True))
+
+    @classmethod
+    def worst(cls, severities: Iterable["Severity"]) -> "Severity | None":
+        """What a group of findings (a cell, a file, a test case) is marked with; None for none."""
+        return max(severities, default=None)
 
 
 class Span(NamedTuple):
