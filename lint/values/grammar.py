@@ -147,10 +147,12 @@ _DATE_TAIL = r"(?P<deadline>之前|以前|前|以内|之内|内)?(?P<done>完成
 # 2023-2025年, 2023年-2025年度.
 PERIOD = re.compile(r"(?P<start>\d{4})(?:年度?)?[-~至到](?P<end>\d{4})年度?")
 # One point in time in words: 2025年12月31日, 12月31日, 2025年, 11月底, 2024年年底, 年底,
-# 当年, 年内, 2021年全年, 月底, 三季度末; or a part of a year: 上半年, 第三季度, 2024年下半年.
+# 当年, 年内, 2021年全年, 月底, 三季度末; or a part of a year: 上半年, 第三季度, 2024年下半年;
+# or a date in the year after the budget year: 次年3月底前, 下一年度6月30日.
 DATE_CHINESE = re.compile(rf"""
     {_DATE_LEAD}
-    (?:(?P<year>{YEAR_TOKEN})年度?|(?P<this_year>当年度?|本年度?|今年|年度(?=内)|年(?=内)))?
+    (?:(?P<year>{YEAR_TOKEN})年度?|(?P<this_year>当年度?|本年度?|今年|年度(?=内)|年(?=内))
+       |(?P<next_year>次年度?|翌年度?|下一?年度?|第二年度?))?
     (?:
         (?P<month>{_MONTH_TOKEN})月份?(?:(?P<day>{_DAY_TOKEN})[日号])?(?P<month_end>底|末)?
       | (?P<half>[上下])半年

@@ -89,6 +89,8 @@ class TargetValue:
     end_month: int | None = None
     end_day: int | None = None
     recurring: bool = False  # DATE due every month ("月底", "每月底前"), not once
+    # DATE or PERIOD in a year after the budget year, not written: 1 for "次年3月底前", "次年上半年".
+    years_after: int = 0
 
     @property
     def pieces(self) -> tuple["TargetValue", ...]:
@@ -120,7 +122,8 @@ class TargetValue:
     def last_day(self, budget_year: int | None = None) -> datetime.date | None:
         """The last day a DATE or PERIOD allows, to compare a deadline with the budget year:
         "11月底之前" → 11-30, "2024.03-2024.11" → 2024-11-30, "当年" / "年内" / "月底" → 12-31,
-        "三季度末" → 09-30. A year not written is ``budget_year``; None for other kinds, or when
+        "三季度末" → 09-30, "次年3月底前" → 03-31 of the year after. A year not written is
+        ``budget_year`` (plus ``years_after``); None for other kinds, or when
         the year is needed and neither written nor given.
         """
         if self.kind is ValueKind.DATE:
@@ -129,7 +132,8 @@ class TargetValue:
             year, month, day = self.end_year or self.year, self.end_month, self.end_day
         else:
             return None
-        year = year or budget_year
+        if year is None and budget_year is not None:
+            year = budget_year + self.years_after
         if year is None:
             return None
         month = month or 12
@@ -169,12 +173,13 @@ class TargetValue:
             return "每月底" + ("前" if self.deadline else "")
         if self.year is None and self.month is None:
             return "年内" if self.deadline else "当年"
-        return _date_text(self.year, self.month, self.day) + ("前" if self.deadline else "")
+        return ("次年" * self.years_after + _date_text(self.year, self.month, self.day)
+                + ("前" if self.deadline else ""))
 
     def _format_period(self) -> str:
         if self.month is None and self.end_month is None:
             return f"{format_decimal(self.number)}-{format_decimal(self.upper)}年"
-        return (f"{_date_text(self.year, self.month, self.day)}-{_date_text(self.end_year, self.end_month, self.end_day)}"
+        return ("次年" * self.years_after + f"{_date_text(self.year, self.month, self.day)}-{_date_text(self.end_year, self.end_month, self.end_day)}"
                 + ("前" if self.deadline else ""))
 
 

@@ -138,6 +138,10 @@ def _span(first_text: str, second_text: str) -> TargetValue | None:
         return None
     if first.recurring or second.recurring or first.month is None and first.year is None:
         return None
+    # 次年1月-6月 lies wholly in the year after the budget year; the second end can name no
+    # other year (the separator needs a digit after it, so "10月-次年3月" never gets here).
+    if first.years_after and second.year is not None:
+        return None
     year, end_year = first.year or second.year, second.year or first.year
     if (first.month is None) != (second.month is None):
         return None
@@ -147,8 +151,8 @@ def _span(first_text: str, second_text: str) -> TargetValue | None:
         return None
     return TargetValue("", ValueKind.PERIOD,
                        number=Decimal(year) if year else None, upper=Decimal(end_year) if end_year else None,
-                       year=year, month=first.month, day=first.day,
-                       end_year=end_year, end_month=second.month, end_day=second.day, deadline=second.deadline)
+                       year=year, month=first.month, day=first.day, end_year=end_year, end_month=second.month,
+                       end_day=second.day, deadline=second.deadline, years_after=first.years_after)
 
 
 def _month_only(text: str) -> TargetValue | None:
@@ -195,6 +199,10 @@ def _point(compact: str, tail: bool = True) -> TargetValue | None:
         return None
     year = _chinese_or_arabic(match["year"])
     deadline = bool(match["deadline"])
+    # 次年3月底前, 次年上半年: in the year after the budget year; 次年 alone names no point in time.
+    years_after = 1 if match["next_year"] else 0
+    if years_after and not (match["month"] or match["half"] or match["quarter"] or match["year_end"]):
+        return None
     if match["half"] or (match["quarter"] and not match["quarter_end"]):
         first, last = (_HALVES[match["half"]] if match["half"]
                        else (3 * _QUARTERS[match["quarter"]] - 2, 3 * _QUARTERS[match["quarter"]]))
@@ -202,7 +210,7 @@ def _point(compact: str, tail: bool = True) -> TargetValue | None:
             return None
         return TargetValue("", ValueKind.PERIOD, number=Decimal(year) if year else None,
                            upper=Decimal(year) if year else None, year=year, month=first,
-                           end_year=year, end_month=last, deadline=deadline)
+                           end_year=year, end_month=last, deadline=deadline, years_after=years_after)
     month, day = _chinese_or_arabic(match["month"]), _chinese_or_arabic(match["day"])
     if match["quarter_end"]:
         month = 3 * _QUARTERS[match["quarter"]]
@@ -213,7 +221,8 @@ def _point(compact: str, tail: bool = True) -> TargetValue | None:
     relative = recurring or (bool(match["this_year"] or match["whole_year"]) and month is None)
     if not (relative and year is None) and not _is_calendar_date(year, month, day):
         return None
-    return TargetValue("", ValueKind.DATE, year=year, month=month, day=day, deadline=deadline, recurring=recurring)
+    return TargetValue("", ValueKind.DATE, year=year, month=month, day=day, deadline=deadline, recurring=recurring,
+                       years_after=years_after)
 
 
 def _chinese_or_arabic(token: str | None) -> int | None:

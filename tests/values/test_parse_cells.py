@@ -40,6 +40,7 @@ class Expect:
     end_month: int | None = None
     end_day: int | None = None
     recurring: bool = False
+    years_after: int = 0
 
 
 def Q(number, unit=None, comparison=None, **fields) -> Expect:  # noqa: N802 - table shorthand
@@ -77,11 +78,11 @@ def _decimal(number) -> Decimal | None:
 def check(value: TargetValue, expected: Expect) -> None:
     actual = (value.kind, value.comparison, value.number, value.upper, value.unit, value.qualifier,
               value.in_sentence, value.year, value.month, value.day, value.deadline, value.per_period,
-              value.approximate, value.end_year, value.end_month, value.end_day, value.recurring)
+              value.approximate, value.end_year, value.end_month, value.end_day, value.recurring, value.years_after)
     wanted = (expected.kind, expected.comparison, _decimal(expected.number), _decimal(expected.upper),
               expected.unit, expected.qualifier, expected.in_sentence, expected.year, expected.month,
               expected.day, expected.deadline, expected.per_period, expected.approximate,
-              expected.end_year, expected.end_month, expected.end_day, expected.recurring)
+              expected.end_year, expected.end_month, expected.end_day, expected.recurring, expected.years_after)
     assert actual == wanted, f"{value.text!r}"
     assert len(value.parts) == len(expected.parts), f"{value.text!r}"
     for part, expected_part in zip(value.parts, expected.parts, strict=True):
@@ -436,6 +437,9 @@ OTHER_DEPARTMENTS = [
     ("2024.03-2024.11", PERIOD(2024, 2024, year=2024, month=3, end_year=2024, end_month=11)),
     ("6月30日前", DATE(month=6, day=30, deadline=True)),
     ("三季度末", DATE(month=9)),
+    ("次年3月底前", DATE(month=3, deadline=True, years_after=1)),  # payments settled after the year ends
+    ("下一年度6月30日前", DATE(month=6, day=30, deadline=True, years_after=1)),
+    ("次年上半年", PERIOD(None, None, month=1, end_month=6, years_after=1)),
     ("≤60日", Q(60, "日", LE)),
     ("当年", DATE()),
     ("年内", DATE(deadline=True)),
@@ -509,6 +513,8 @@ FORMATTED = [
     ("3个月", "3个月"),
     ("良好", "良好"),
     ("2500个（旧中心）8000个（新中心）", "2500个；8000个"),
+    ("次年3月底前", "次年3月前"),
+    ("下年 1 月-6 月", "次年1月-6月"),
 ]
 
 
@@ -530,6 +536,8 @@ DEADLINES = [
     ("2月", 2024, datetime.date(2024, 2, 29)),
     ("2023-2025年", 2023, datetime.date(2025, 12, 31)),
     ("第一季度", 2023, datetime.date(2023, 3, 31)),
+    ("次年3月底前", 2025, datetime.date(2026, 3, 31)),
+    ("次年1月-6月", 2025, datetime.date(2026, 6, 30)),
 ]
 
 
