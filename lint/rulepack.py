@@ -98,6 +98,7 @@ class Rule:
     rationale: dict
     examples: dict
     origin: str  # "path:line" of the rule's definition
+    texts: dict = field(default_factory=dict)  # key → {lang: text}: the wording its check picks from
 
     @property
     def scope(self) -> str:
@@ -218,6 +219,7 @@ def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
     for part in ("message", "hint"):
         for lang, template in raw[part].items():
             _check_template(template, module, origin, path + (part, lang))
+    texts = _texts(module, raw.get("texts", {}), origin, path)
     examples = _examples(raw["examples"], module, origin, path + ("examples",))
     line = origin.locate(path).line
     return Rule(
@@ -234,6 +236,7 @@ def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
         rationale=raw["rationale"],
         examples=examples,
         origin=f"{origin.path}:{line}",
+        texts=texts,
     )
 
 
@@ -278,17 +281,20 @@ def message_parameters(module) -> frozenset[str]:
     return COMMON_PARAMETERS | (frozenset(_DOCUMENTED.findall(listed)) if found else frozenset())
 
 
-def _check_template(template: object, module, origin: Origin, path: tuple) -> None:
+def _check_template(template: object, module, origin: Origin, path: tuple,
+                    provided: frozenset[str] | None = None, what: str = "message parameter") -> None:
     """A message or hint may hold only plain ``{name}`` fields the check provides (and ``{{ }}``):
     ``{value.attr}``, ``{0}``, ``{value:>1000000000}`` or a lone ``{`` would fail, leak or
-    exhaust memory on the first finding instead of at load."""
+    exhaust memory on the first finding instead of at load. A text's fields are those its
+    check kind's ``TEXTS`` names for it (``provided``)."""
     if not isinstance(template, str):
         return  # the schema reports it
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as error:
         raise origin.error(path, f"bad message template: {error} (write {{{{ and }}}} for braces)") from None
-    provided = message_parameters(module)
+    if provided is None:
+        provided = message_parameters(module)
     for _, name, spec, conversion in parts:
         if name is None:
             continue
@@ -296,9 +302,32 @@ def _check_template(template: object, module, origin: Origin, path: tuple) -> No
             raise origin.error(path, f"message field {{{name}{'!' + conversion if conversion else ''}"
                                      f"{':' + spec if spec else ''}}} is not allowed: write a plain {{name}}")
         if name not in provided:
-            kind = module.__name__.rsplit(".", 1)[-1]
-            raise origin.error(path, f"check '{kind}' provides no message parameter '{name}'; "
-                                     f"it provides: {', '.join(sorted(provided))}")
+            raise origin.error(path, f"check '{_kind(module)}' provides no {what} '{name}'; "
+                                     f"it provides: {', '.join(sorted(provided)) or 'none'}")
+
+
+def _texts(module, given: dict, origin: Origin, path: tuple) -> dict:
+    """The rule's ``texts``: exactly the keys its check kind picks from (``TEXTS``), each
+    template holding only the fields the check fills in for that key."""
+    wanted = getattr(module, "TEXTS", {})
+    for key, languages in given.items():
+        if key not in wanted:
+            raise origin.error(path + ("texts", key), f"check '{_kind(module)}' uses no text '{key}'; "
+                                                      f"it uses: {', '.join(wanted) or 'none'}", key=True,
+                               zh=f"检查类型「{_kind(module)}」不用文字「{key}」；它用的：{'、'.join(wanted) or '无'}")
+        for lang, template in languages.items():
+            _check_template(template, module, origin, path + ("texts", key, lang), frozenset(wanted[key]),
+                            f"field in text '{key}'")
+    missing = [key for key in wanted if key not in given]
+    if missing:
+        at = path + ("texts",) if given else path + ("check",)
+        raise origin.error(at, f"check '{_kind(module)}' needs the texts {', '.join(missing)} in the rule's texts:",
+                           key=bool(given), zh=f"检查类型「{_kind(module)}」需要规则的 texts: 写出{'、'.join(missing)}")
+    return given
+
+
+def _kind(module) -> str:
+    return module.__name__.rsplit(".", 1)[-1]
 
 
 def _check_module(kind: str, origin: Origin, path: tuple):
@@ -312,7 +341,7 @@ def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = 
     known = module.OPTIONS
     for name, value in given.items():
         if name not in known:
-            kind = module.__name__.rsplit(".", 1)[-1]
+            kind = _kind(module)
             raise origin.error(path + (name,), f"check '{kind}' has no option '{name}'; options: {', '.join(known) or 'none'}", key=True,
                                zh=f"检查类型「{kind}」没有选项「{name}」；可用的选项：{'、'.join(known) or '无'}")
         problem = allowed(module, name).problem(value)
@@ -433,7 +462,7 @@ def _where(raw: dict, origin: Origin, path: tuple, module) -> Where:
     honoured = honoured_where(module)
     for key in raw:
         if key not in honoured:
-            kind = module.__name__.rsplit(".", 1)[-1]
+            kind = _kind(module)
             allowed = ", ".join(sorted(honoured)) or "none"
             raise origin.error(path + (key,), f"check '{kind}' cannot honour where: {key} (it honours: {allowed})",
                                key=True, zh=f"检查类型「{kind}」不能按 where: {key} 筛选（它能用的：{'、'.join(sorted(honoured)) or '无'}）")
@@ -470,7 +499,7 @@ def _tables(raw: dict, module, origin: Origin, path: tuple) -> frozenset[str] | 
     if readable is None:
         return given
     if given is not None and not given <= readable:
-        kind = module.__name__.rsplit(".", 1)[-1]
+        kind = _kind(module)
         raise origin.error(path + ("tables",), f"check '{kind}' reads only {', '.join(sorted(readable))} tables",
                            zh=f"检查类型「{kind}」只读{'、'.join(sorted(readable))}表")
     return given or readable

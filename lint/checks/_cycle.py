@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lint.checks._options import Choice
+from lint.checks._texts import text
 from lint.findings import Hit
-from lint.loading.model import ANNUAL, Indicator, ProjectTable, Table
+from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable, Table
+from lint.loading.tree import Cell
 from lint.values import (
     BASE_UNITS,
     Comparison,
@@ -54,6 +56,14 @@ _LOWER_BOUNDS = frozenset({Comparison.GE, Comparison.GT})
 _UPPER_BOUNDS = frozenset({Comparison.LE, Comparison.LT})
 
 
+def year_value(indicator: Indicator) -> tuple[str, Cell | None]:
+    """The row's target for the budget year and its column: 年度指标值, or the single
+    指标值 of a one-column form."""
+    if indicator.annual_value:
+        return ANNUAL, indicator.annual_value
+    return TARGET, indicator.target_value
+
+
 def base_unit(value: TargetValue) -> str | None:
     """The value's unit with a trailing "/年" read away: "4个/年" → "个", "元/人/年" → "元/人"."""
     if value.per_period == PER_YEAR:
@@ -61,7 +71,7 @@ def base_unit(value: TargetValue) -> str | None:
     return value.unit
 
 
-def values(indicator: Indicator) -> tuple[TargetValue, TargetValue] | None:
+def parsed_pair(indicator: Indicator) -> tuple[TargetValue, TargetValue] | None:
     """实施周期指标值 and 年度指标值 parsed; None unless the row has both columns."""
     if indicator.cycle_value is None or indicator.annual_value is None:
         return None
@@ -114,7 +124,7 @@ def pair(indicator: Indicator, options: dict) -> Pair | None:
     ``unit_mismatch``'s finding), or one value is a floor and the other a cap (≥5场 vs ≤10场
     say different things).
     """
-    both = values(indicator)
+    both = parsed_pair(indicator)
     if both is None:
         return None
     cycle, annual = both
@@ -178,23 +188,20 @@ class RatioBasis:
         horizon = self.period_years if self.period_years is not None else max(self.shared, default=None)
         return horizon is not None and ratio <= horizon * (1 + Decimal(str(tolerance)))
 
-    def describe(self) -> dict:
-        """The basis in words, for a message: "实施周期2021–2029年共9年" …"""
+    def describe(self, rule) -> dict:
+        """The basis in the rule's words, for a message: "实施周期2021–2029年共9年" …"""
         if self.period_years is not None:
-            return {
-                "zh": f"实施周期{self.start}–{self.end}年共{self.period_years}年",
-                "en": f"the implementation period {self.start}–{self.end} is {self.period_years} years",
-            }
+            return text(rule, "period", start=self.start, end=self.end, years=self.period_years)
         if self.shared:
             times = [format_ratio(ratio) for ratio in self.shared]
-            return {
-                "zh": f"本表其他指标的实施周期指标值是年度指标值的{'倍或'.join(times)}倍",
-                "en": f"the table's other indicators have cycle values {' or '.join(times)} times their annual values",
-            }
-        return {
-            "zh": "实施周期没有固定年数，本表也没有其他指标可作参照",
-            "en": "the implementation period has no fixed length and no other indicator of the table shows the ratio",
-        }
+            joiners = text(rule, "ratio_joiner")
+            return text(rule, "shared_ratios", ratios={lang: joiner.join(times) for lang, joiner in joiners.items()})
+        return text(rule, "no_basis")
+
+
+# The texts of a rule whose message describes the ratio basis (``no_basis`` only if it reports
+# a row that nothing explains).
+BASIS_TEXTS = {"period": ("start", "end", "years"), "shared_ratios": ("ratios",), "ratio_joiner": ()}
 
 
 def ratio_basis(table: Table, indicator: Indicator, options: dict) -> RatioBasis:

@@ -27,7 +27,8 @@ Options:
     non_cumulative_units, non_cumulative_names: as in ``annual_exceeds_cycle``.
 
 Located on the 年度指标值 cell. Message parameters: ``cycle_value``, ``annual_value`` (as
-written), ``ratio`` ("11"), ``basis`` (the period or the table's shared ratio, in words),
+written), ``ratio`` ("11"), ``basis`` (the period, ``texts.period``, or the table's shared
+ratios, ``texts.shared_ratios`` with its ``ratios`` joined by ``texts.ratio_joiner``),
 ``column`` (年度指标值).
 """
 
@@ -41,6 +42,7 @@ from lint.checks._cycle import (
     CUMULATIVE_ALLOWED,
     CUMULATIVE_OPTIONS,
     CUMULATIVE_PATTERNS,
+    BASIS_TEXTS,
     TOLERANCE,
     annual_hit,
     close,
@@ -54,6 +56,7 @@ SCOPE = "indicator"
 OPTIONS = {"tolerance": TOLERANCE, "skip_when_digit_drop": True, **CUMULATIVE_OPTIONS}
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
 ALLOWED = {**CUMULATIVE_ALLOWED, "tolerance": Number(minimum=0, maximum=1)}
+TEXTS = BASIS_TEXTS
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:
@@ -68,4 +71,4 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
     basis = ratio_basis(row.table, row.indicator, rule.options)
     if not basis.known or basis.admits(found.ratio, tolerance):
         return
-    yield annual_hit(row.indicator, ratio=format_ratio(found.ratio), basis=basis.describe())
+    yield annual_hit(row.indicator, ratio=format_ratio(found.ratio), basis=basis.describe(rule))

@@ -23,8 +23,10 @@ Options:
         values do not add up year by year.
 
 Located on the 年度指标值 cell. Message parameters: ``cycle_value``, ``annual_value`` (as
-written), ``digit`` (the doubled digit), ``reason`` (why the difference is not explained,
-in words), ``column`` (年度指标值).
+written), ``digit`` (the doubled digit), ``reason`` (why the difference is not explained:
+``texts.level`` for a rate or a standard, ``texts.annual_larger``, or ``texts.unexplained``
+with its ``ratio`` and its ``basis`` — ``texts.period``, ``texts.shared_ratios`` (``ratios``
+joined by ``texts.ratio_joiner``) or ``texts.no_basis``), ``column`` (年度指标值).
 """
 
 from __future__ import annotations
@@ -37,27 +39,21 @@ from lint.checks._cycle import (
     CUMULATIVE_ALLOWED,
     CUMULATIVE_OPTIONS,
     CUMULATIVE_PATTERNS,
+    BASIS_TEXTS,
     TOLERANCE,
     annual_hit,
     format_ratio,
     pair,
     ratio_basis,
 )
+from lint.checks._texts import text
 from lint.findings import Hit
 
 SCOPE = "indicator"
 OPTIONS = {"tolerance": TOLERANCE, **CUMULATIVE_OPTIONS}
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
 ALLOWED = {**CUMULATIVE_ALLOWED, "tolerance": Number(minimum=0, maximum=1)}
-
-_LEVEL = {
-    "zh": "而这一指标是比率、标准或时限，不随年数累加，两栏本应一致",
-    "en": "this indicator is a rate, standard or time limit that does not add up over the years, so both columns should agree",
-}
-_ANNUAL_LARGER = {
-    "zh": "而且年度指标值大于实施周期指标值",
-    "en": "the annual value is even larger than the cycle value",
-}
+TEXTS = {"level": (), "annual_larger": (), "unexplained": ("ratio", "basis"), **BASIS_TEXTS, "no_basis": ()}
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:
@@ -68,16 +64,12 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
     if digit is None:
         return
     if not found.cumulative:
-        reason = _LEVEL
+        reason = text(rule, "level")
     elif found.annual_amount > found.cycle_amount:
-        reason = _ANNUAL_LARGER
+        reason = text(rule, "annual_larger")
     else:
         basis = ratio_basis(row.table, row.indicator, rule.options)
         if basis.explains(found.ratio, rule.options["tolerance"]):
             return
-        ratio, described = format_ratio(found.ratio), basis.describe()
-        reason = {
-            "zh": f"两者相差{ratio}倍，而{described['zh']}",
-            "en": f"their ratio of {ratio} is not explained: {described['en']}",
-        }
+        reason = text(rule, "unexplained", ratio=format_ratio(found.ratio), basis=basis.describe(rule))
     yield annual_hit(row.indicator, digit=digit, reason=reason)

@@ -24,9 +24,11 @@ Options:
     exempt_names: regular expressions for indicators whose values are pure numbers
         (指数, 系数, 比值, 倍数, 得分, 评分, 分值).
 
-Message parameters: ``name``, ``text``, ``fix`` (the value written with its unit, the unit
-alone for a number inside a sentence, or the units to choose from when the name does not
-tell).
+Message parameters: ``name``, ``text``, ``fix`` (the value written with its unit,
+``texts.written`` with the ``written`` value; the ``unit`` alone for a number inside a
+sentence, ``texts.unit_alone``; or the units to choose from when the name does not tell,
+``texts.units_to_choose``). The fix that copies the other column's unit is described by
+``texts.add_unit`` (with its ``unit``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from lint.checks._measurability import (
     printed_unit,
     unit_at_end,
 )
+from lint.checks._texts import text
 from lint import fixes
 from lint.findings import Hit
 from lint.loading.model import Indicator, Table
@@ -54,6 +57,7 @@ from lint.values import FOLD, SUFFIX_COMPARISONS, TargetValue, ValueKind, parse_
 SCOPE = "value"
 OPTIONS = {"exempt_names": ["指数", "系数", "比值", "倍数", "得分", "评分", "分值"]}
 PATTERN_OPTIONS = ("exempt_names",)
+TEXTS = {"written": ("written",), "unit_alone": ("unit",), "units_to_choose": (), "add_unit": ("unit",)}
 
 # A number as written, with its 千/万/亿 multiplier ("1.5万" takes the unit after 万).
 _NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*[千万亿])?")
@@ -72,11 +76,11 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
         return
     # "全年培训完成率≥95": the words before the number name a rate, whatever the indicator is called.
     unit = PERCENT if bare[0].in_sentence and names_a_rate(bare[0].qualifier) else name_unit(name)
-    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "fix": _fix(value, bare[0], unit, name)},
-              fix=_unit_from_other_column(subject, bare, unit))
+    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "fix": _fix(rule, value, bare[0], unit, name)},
+              fix=_unit_from_other_column(rule, subject, bare, unit))
 
 
-def _unit_from_other_column(subject: ValueCell, bare: list[TargetValue], name_unit_: str | None):
+def _unit_from_other_column(rule, subject: ValueCell, bare: list[TargetValue], name_unit_: str | None):
     """The unit the row's other value columns agree on, unless the name says another."""
     if len(bare) != 1 or bare[0].in_sentence:
         return None
@@ -88,12 +92,12 @@ def _unit_from_other_column(subject: ValueCell, bare: list[TargetValue], name_un
     }
     if len(units) != 1 or (name_unit_ is not None and name_unit_ not in units):
         return None
-    return add_unit(subject.cell, subject.value, units.pop())
+    return add_unit(rule, subject.cell, subject.value, units.pop())
 
 
-def add_unit(cell: Cell, value: TargetValue, unit: str):
-    """The fix that writes ``unit`` after the one number of ``cell`` (JX103, JX202). Unsafe: the
-    other column may be the one that is wrong."""
+def add_unit(rule, cell: Cell, value: TargetValue, unit: str):
+    """The fix that writes ``unit`` after the one number of ``cell`` (JX103, JX202), described
+    by the rule's text ``add_unit``. Unsafe: the other column may be the one that is wrong."""
     if value.kind is ValueKind.COMPOUND or "/" in unit:  # "4个/年" beside a total: the total is not per year
         return None
     unit = "个月" if unit == "月" else unit  # the parser's one rewrite: "3月" would read as March
@@ -101,8 +105,7 @@ def add_unit(cell: Cell, value: TargetValue, unit: str):
     if len(numbers) != 1:
         return None
     end = numbers[0].end()
-    return fixes.fix({"zh": f"照另一栏写上单位「{unit}」", "en": f"add the unit '{unit}' the other column uses"},
-                     [fixes.replace_in_cell(cell, end, end, unit)], fixes.UNSAFE)
+    return fixes.fix(text(rule, "add_unit", unit=unit), [fixes.replace_in_cell(cell, end, end, unit)], fixes.UNSAFE)
 
 
 # The table last asked about, per rule: the engine checks a table's cells one after another,
@@ -153,14 +156,14 @@ def _ends_with_number(text: str) -> bool:
     return folded[-1:].isdigit()
 
 
-def _fix(value: TargetValue, part: TargetValue, unit: str | None, name: str) -> dict[str, str]:
+def _fix(rule, value: TargetValue, part: TargetValue, unit: str | None, name: str) -> dict[str, str]:
     if unit is None:
-        return {"zh": "个、场、人次、宗、% 等", "en": "个, 场, 人次, 宗, % …"}
+        return text(rule, "units_to_choose")
     if value.kind is ValueKind.COMPOUND or part.in_sentence:
-        return {"zh": f"「{unit}」", "en": f"'{unit}'"}
-    text = value.text.translate(FOLD).strip()
+        return text(rule, "unit_alone", unit=unit)
+    folded = value.text.translate(FOLD).strip()
     # Chinese numerals ("十二") have no digits to put the unit after: it goes at the end.
-    written = _NUMBER.sub(lambda m: m.group() + unit, text) if _NUMBER.search(text) else text + unit
+    written = _NUMBER.sub(lambda m: m.group() + unit, folded) if _NUMBER.search(folded) else folded + unit
     if unit in FULL and value.kind is ValueKind.QUANTITY and value.comparison is None and 0 < value.number < FULL[unit]:
         written = bound_for(name) + written
-    return {"zh": f"写成「{written}」", "en": f"write '{written}'"}
+    return text(rule, "written", written=written)

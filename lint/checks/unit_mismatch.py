@@ -23,7 +23,10 @@ Options:
         unit is also a measurability finding (JX103); this one names the unit to copy.
 
 Message parameters: ``cycle_value``, ``annual_value`` (the cells as written), ``problem``
-(what differs, naming the units), ``column`` (the column of the located cell).
+(what differs: ``texts.cycle_without_unit`` or ``texts.annual_without_unit`` with the other
+column's ``unit``, or ``texts.different_units`` with ``cycle_unit`` and ``annual_unit``),
+``column`` (the column of the located cell). The fix that copies the unit is described by
+``texts.add_unit``, as in ``missing_unit``.
 """
 
 from __future__ import annotations
@@ -31,20 +34,21 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import IndicatorRow
-from lint.checks._cycle import base_unit, values
+from lint.checks._cycle import base_unit, parsed_pair
+from lint.checks._texts import text
 from lint.checks.missing_unit import add_unit
 from lint.findings import Hit
-from lint.loading.model import ANNUAL, COLUMN_LABELS, CYCLE
+from lint.loading.model import ANNUAL, CYCLE
 from lint.values import ValueKind, conversion_factor
 
 SCOPE = "indicator"
 OPTIONS = {"flag_per_year_annual": False, "flag_missing_unit": True}
-
-_COLUMN_EN = {CYCLE: "cycle value", ANNUAL: "annual value"}
+TEXTS = {"cycle_without_unit": ("unit",), "annual_without_unit": ("unit",),
+         "different_units": ("cycle_unit", "annual_unit"), "add_unit": ("unit",)}
 
 
 def check(rule, row: IndicatorRow) -> Iterator[Hit]:
-    both = values(row.indicator)
+    both = parsed_pair(row.indicator)
     if both is None or not all(v.kind in (ValueKind.QUANTITY, ValueKind.RANGE) and v.number is not None for v in both):
         return
     as_written = rule.options["flag_per_year_annual"]
@@ -56,21 +60,15 @@ def check(rule, row: IndicatorRow) -> Iterator[Hit]:
             return
         column, other_unit = (CYCLE, annual_unit) if cycle_unit is None else (ANNUAL, cycle_unit)
         missing, copied = (both[0], both[1].unit) if column == CYCLE else (both[1], both[0].unit)
-        problem = {
-            "zh": f"{COLUMN_LABELS[column]}没有写单位，另一栏的单位是「{other_unit}」",
-            "en": f"the {_COLUMN_EN[column]} has no unit while the other column is in '{other_unit}'",
-        }
+        problem = text(rule, "cycle_without_unit" if column == CYCLE else "annual_without_unit", unit=other_unit)
     elif conversion_factor(annual_unit, cycle_unit) is None:
         column, copied = ANNUAL, None  # which column is right is the unit's call, not a rewrite
-        problem = {
-            "zh": f"「{cycle_unit}」和「{annual_unit}」不是同一种计量单位",
-            "en": f"'{cycle_unit}' and '{annual_unit}' are different units",
-        }
+        problem = text(rule, "different_units", cycle_unit=cycle_unit, annual_unit=annual_unit)
     else:
         return
     cell = row.indicator.cycle_value if column == CYCLE else row.indicator.annual_value
     # The same rewrite as JX103's: write the other column's unit, as written there.
-    unit_fix = add_unit(cell, missing, copied) if copied else None
+    unit_fix = add_unit(rule, cell, missing, copied) if copied else None
     yield Hit(
         cell.span,
         params={
