@@ -34,8 +34,10 @@ Options:
         The larger of the two tolerances applies.
 
 Located on the cap's value cell. Message parameters: ``budget`` (预算金额 as written),
-``difference`` (in 元, "39,500元"; in the cap's unit on a department table), ``direction`` (below/above the budget), ``suggestion``
-(the cap rewritten to the budget, "≤589176元"), ``column`` (the value column).
+``difference`` (in 元, "39,500元"; in the cap's unit on a department table), ``direction``
+(``texts.below`` or ``texts.above`` the budget), ``suggestion`` (the cap rewritten to the
+budget, "≤589176元"), ``column`` (the value column). The fix is described by ``texts.fix``
+(with the ``suggestion``).
 """
 
 from __future__ import annotations
@@ -44,12 +46,14 @@ from decimal import Decimal
 from typing import Iterator
 
 from lint.checks._budget import YUAN_AT_LEAST, budget_in_yuan
+from lint.checks._cycle import year_value
 from lint.checks._money import amount, cap_amount, in_unit, money, table_unit
 from lint.checks._options import Number
+from lint.checks._texts import text
 from lint import fixes
 from lint.findings import Hit
 from lint.loading import labels
-from lint.loading.model import ANNUAL, TARGET, DepartmentTable, ProjectTable
+from lint.loading.model import DepartmentTable, ProjectTable
 from lint.values import parse_value
 
 SCOPE = "table"
@@ -75,9 +79,7 @@ ALLOWED = {
     "yuan_at_least": Number(minimum=0),
     "near": Number(minimum=0, maximum=1),
 }
-
-_BELOW = {"zh": "比预算金额少", "en": "below the budget by"}
-_ABOVE = {"zh": "比预算金额多", "en": "above the budget by"}
+TEXTS = {"below": (), "above": (), "fix": ("suggestion",)}
 
 
 def check(rule, table) -> Iterator[Hit]:
@@ -98,7 +100,7 @@ def check(rule, table) -> Iterator[Hit]:
         named = bool(cap_names.search(indicator.name.text))
         if not named and not near:
             continue
-        column, cell = (ANNUAL, indicator.annual_value) if indicator.annual_value else (TARGET, indicator.target_value)
+        column, cell = year_value(indicator)
         if cell is None:
             continue
         value = parse_value(cell.text)
@@ -112,7 +114,7 @@ def check(rule, table) -> Iterator[Hit]:
                 "budget": budget_cell.text.strip(),
                 # A department form prints 万元: say the difference the way it reads its figures.
                 "difference": money(abs(cap - budget), value.unit if isinstance(table, DepartmentTable) else "元"),
-                "direction": _BELOW if cap < budget else _ABOVE,
+                "direction": text(rule, "below" if cap < budget else "above"),
                 "suggestion": suggestion,
                 "column": column,
             },
@@ -121,6 +123,5 @@ def check(rule, table) -> Iterator[Hit]:
             # Unsafe: the budget may be what is wrong; only a cell that is the cap and nothing
             # more is rewritten, so no qualifier is lost.
             fix=None if value.qualifier or value.in_sentence else fixes.fix(
-                {"zh": f"把成本上限改为预算金额「{suggestion}」", "en": f"set the cost cap to the budget: {suggestion}"},
-                [fixes.replace_cell(cell, suggestion)], fixes.UNSAFE),
+                text(rule, "fix", suggestion=suggestion), [fixes.replace_cell(cell, suggestion)], fixes.UNSAFE),
         )

@@ -26,8 +26,10 @@ Options:
         lines with decimals is left out of the sums.
 
 Located on the 合计 cell when the total is wrong, on the first 收入 amount when the income
-does not match. Message parameters: ``line`` (合计 / 收入合计), ``stated`` (its amount),
-``expected`` (what it should equal, with the sums), ``difference`` (to the closest sum).
+does not match. Message parameters: ``line`` (``texts.total`` or ``texts.income``),
+``stated`` (its amount), ``expected`` (what it should equal: the sums it was compared with,
+each ``texts.spending``, ``texts.spending_and_tasks`` or ``texts.total_is`` with its
+``amount``, joined by ``texts.joiner``), ``difference`` (to the closest sum).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from typing import Iterator
 
 from lint.checks._options import AnyPattern, Number
 from lint.checks._money import LOST_POINT_DIGITS, amount, lost_points, money, table_unit, written_unit
+from lint.checks._texts import text
 from lint.checks.unreadable_amount import amount_blocks
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable
@@ -46,9 +49,8 @@ SCOPE = "table"
 OPTIONS = {"tolerance": 100, "skip_lines": [r"^\s*其中", "小计"], "lost_point_digits": LOST_POINT_DIGITS}
 PATTERN_OPTIONS = ("skip_lines",)
 ALLOWED = {"tolerance": Number(minimum=0)}
-
-_TOTAL = {"zh": "合计", "en": "The total (合计)"}
-_INCOME = {"zh": "收入合计", "en": "Total income (收入)"}
+TEXTS = {"total": (), "income": (), "spending": ("amount",), "spending_and_tasks": ("amount",), "total_is": ("amount",),
+         "joiner": ()}
 
 
 def check(rule, table) -> Iterator[Hit]:
@@ -66,21 +68,18 @@ def check(rule, table) -> Iterator[Hit]:
 
     bases = []  # (sum, how it is described)
     if spending is not None:
-        bases.append((spending, {"zh": f"支出各项之和为 {money(spending, shown)}",
-                                 "en": f"the 支出 lines add up to {money(spending, shown)}"}))
+        bases.append((spending, text(rule, "spending", amount=money(spending, shown))))
         if tasks is not None:
             both = spending + tasks
-            bases.append((both, {"zh": f"加上年度重点工作任务金额为 {money(both, shown)}",
-                                 "en": f"with the 年度重点工作任务 amounts {money(both, shown)}"}))
+            bases.append((both, text(rule, "spending_and_tasks", amount=money(both, shown))))
 
     total = None if table.total is None or id(table.total) in lost else amount(table.total, unit)
     if total is not None and bases and not _matches(total, bases, tolerance):
-        yield _hit(table.total, _TOTAL, total, bases, shown)
+        yield _hit(rule, table.total, "total", total, bases, shown)
     if income is not None:
-        references = bases + ([(total, {"zh": f"合计为 {money(total, shown)}", "en": f"the total is {money(total, shown)}"})]
-                              if total is not None else [])
+        references = bases + ([(total, text(rule, "total_is", amount=money(total, shown)))] if total is not None else [])
         if references and not _matches(income, references, tolerance):
-            yield _hit(income_cells[0], _INCOME, income, references, shown)
+            yield _hit(rule, income_cells[0], "income", income, references, shown)
 
 
 def _skipped(label: Cell, skip: AnyPattern) -> bool:
@@ -99,17 +98,17 @@ def _matches(stated: Decimal, references: list[tuple[Decimal, dict]], tolerance:
     return any(abs(stated - reference) <= tolerance for reference, _ in references)
 
 
-def _hit(cell: Cell, line: dict, stated: Decimal, references: list[tuple[Decimal, dict]], shown: str) -> Hit:
+def _hit(rule, cell: Cell, line: str, stated: Decimal, references: list[tuple[Decimal, dict]], shown: str) -> Hit:
     """The finding on ``cell``; the message names the first reference and, if another is closer, that one too."""
     closest = min(references, key=lambda reference: abs(stated - reference[0]))
     named = [references[0]] + ([closest] if closest is not references[0] else [])
     return Hit(
         cell.span,
         params={
-            "line": line,
+            "line": text(rule, line),
             "stated": money(stated, shown),
-            "expected": {lang: ("，" if lang == "zh" else ", ").join(text[lang] for _, text in named)
-                         for lang in ("zh", "en")},
+            "expected": {lang: joiner.join(described[lang] for _, described in named)
+                         for lang, joiner in text(rule, "joiner").items()},
             "difference": money(abs(stated - closest[0]), shown),
         },
         value=cell.text,

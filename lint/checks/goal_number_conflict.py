@@ -39,9 +39,10 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
+from lint.checks._cycle import base_unit, year_value
 from lint.checks._options import Number, Words
 from lint.findings import Hit, Span
-from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable
+from lint.loading.model import Indicator, ProjectTable
 from lint.loading.tree import Cell
 from lint.values import (
     TargetValue,
@@ -115,7 +116,7 @@ def check(rule, table) -> Iterator[Hit]:
 
 def _annual_quantity(indicator: Indicator) -> _Target | None:
     """The row's value for the year, when it is one plain number (with or without unit)."""
-    column, cell = (ANNUAL, indicator.annual_value) if indicator.annual_value else (TARGET, indicator.target_value)
+    column, cell = year_value(indicator)
     if cell is None:
         return None
     value = parse_value(cell.text)
@@ -160,7 +161,7 @@ class _NameIndex:
             held = {name[start:start + length] for start in range(len(name))
                     for length in range(min_term, min(longest, len(name) - start) + 1)} & tails
             for tail in held:
-                self.rows.setdefault(tail, {}).setdefault(_per_year(row.value), []).append(row)
+                self.rows.setdefault(tail, {}).setdefault(base_unit(row.value), []).append(row)
 
     def indicator_for(self, term: str, stated: TargetValue, options: dict) -> tuple[_Target, str] | None:
         """The one candidate in a unit compatible with ``stated`` whose name holds the longest
@@ -176,7 +177,7 @@ class _NameIndex:
 
 
 def _compatible(unit: str | None, stated: TargetValue) -> bool:
-    return unit is None or conversion_factor(unit, _per_year(stated)) is not None
+    return unit is None or conversion_factor(unit, base_unit(stated)) is not None
 
 
 def _compact(name: str) -> str:
@@ -188,17 +189,11 @@ def _in_unit(target: TargetValue, stated: TargetValue) -> Decimal | None:
 
     A number without unit takes the goal's unit; a rate per year ("30宗/年") is the year's count.
     """
-    unit = _per_year(target)
+    unit = base_unit(target)
     if unit is None:
         return target.number
-    factor = conversion_factor(unit, _per_year(stated))
+    factor = conversion_factor(unit, base_unit(stated))
     return None if factor is None else target.number * factor
-
-
-def _per_year(value: TargetValue) -> str | None:
-    if value.unit and value.per_period == "年":
-        return value.unit.rsplit("/", 1)[0]
-    return value.unit
 
 
 def _inside(cell: Cell, start: int, end: int) -> Span:
