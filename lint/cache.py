@@ -54,6 +54,11 @@ _BUCKET = re.compile(r"[0-9a-f]{2}")
 _DIRECTORY_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
+def content(data: bytes) -> str:
+    """The digest of a file's bytes that its entry is keyed by and names: computed once per file."""
+    return hashlib.sha256(data).hexdigest()
+
+
 class CacheError(Exception):
     """``clean`` refused to remove a folder; the message says why."""
 
@@ -70,18 +75,21 @@ class Cache:
         self._secret: bytes | None | bool = False  # False: not looked up yet
         self._writable: bool | None = None
 
-    def key(self, context: str, path: str, data: bytes) -> str:
+    def key(self, context: str, path: str, content: str) -> str:
+        """The entry of the file at ``path`` whose bytes have the digest ``content``."""
         digest = hashlib.sha256()
-        for part in (__version__.encode(), str(_FORMAT).encode(), context.encode(), path.encode("utf-8", "surrogateescape"), data):
+        for part in (__version__.encode(), str(_FORMAT).encode(), context.encode(), path.encode("utf-8", "surrogateescape"),
+                     content.encode()):
             digest.update(len(part).to_bytes(8, "little"))
             digest.update(part)
         return digest.hexdigest()
 
     # -- reading ----------------------------------------------------------------------------
 
-    def get(self, key: str, fingerprint: str, data: bytes) -> list[Finding] | None:
+    def get(self, key: str, fingerprint: str, content: str) -> list[Finding] | None:
         """The findings stored under ``key``, if the entry is signed by us and names these bytes
-        and this linter; anything else (missing, torn, forged, of another shape) is a miss."""
+        (their :func:`content` digest) and this linter; anything else (missing, torn, forged, of
+        another shape) is a miss."""
         secret = self._key()
         if secret is None:
             return None
@@ -93,18 +101,14 @@ class Cache:
             return None
         try:
             document = json.loads(payload)
-            if (document.get("format") != _FORMAT or document.get("content") != hashlib.sha256(data).hexdigest()
+            if (document.get("format") != _FORMAT or document.get("content") != content
                     or document.get("fingerprint") != fingerprint):
                 return None
             return [_finding(item) for item in document["findings"]]
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def has(self, key: str) -> bool:
-        """Whether an entry exists (not whether it verifies): decides which files go to workers."""
-        return self._key() is not None and self._read(key, probe=True) is not None
-
-    def _read(self, key: str, probe: bool = False) -> bytes | None:
+    def _read(self, key: str) -> bytes | None:
         try:
             descriptor = os.open(self._entry(key), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError:
@@ -113,8 +117,6 @@ class Cache:
             status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_ENTRY_BYTES:
                 return None
-            if probe:
-                return b""
             with os.fdopen(os.dup(descriptor), "rb") as handle:
                 return handle.read(_MAX_ENTRY_BYTES + 1)
         except OSError:
@@ -124,11 +126,11 @@ class Cache:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def put(self, key: str, fingerprint: str, data: bytes, findings: list[Finding]) -> None:
+    def put(self, key: str, fingerprint: str, content: str, findings: list[Finding]) -> None:
         secret = self._key()
         if secret is None or not self.writable():
             return
-        document = {"format": _FORMAT, "content": hashlib.sha256(data).hexdigest(), "fingerprint": fingerprint,
+        document = {"format": _FORMAT, "content": content, "fingerprint": fingerprint,
                     "findings": [_plain(f) for f in findings]}
         # ASCII: a path or cell with a lone surrogate must not make the entry unwritable.
         payload = json.dumps(document, ensure_ascii=True, separators=(",", ":")).encode("ascii")

@@ -8,14 +8,15 @@ description, so no linter or model crosses a process boundary — only findings 
 
 from __future__ import annotations
 
+import collections
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from lint.cache import Cache
+from lint.cache import Cache, content
 from lint.config import Settings, find_config, is_config_file, load_settings
 from lint.discover import LinkOutside, discover
 from lint.engine import Linter
@@ -28,6 +29,8 @@ from lint.references import References, load_references
 
 # Below this many files per worker, starting processes costs more than it saves.
 _FILES_PER_WORKER = 8
+# Files read ahead of the one whose result is due, per worker: enough to keep workers busy.
+_WINDOW_PER_WORKER = 32
 
 
 @dataclass(slots=True)
@@ -138,30 +141,40 @@ class Run:
     def _results(self, files: list[str], jobs: int, stdin: bytes | None) -> Iterator[FileResult | None]:
         for path in files:  # settings (and config errors) are resolved here, before any worker starts
             self.linter(self.settings_for(path))
-        # Only files the cache cannot answer are worth a worker; a warm run needs none.
-        misses = [path for path in files if path != "-" and not self._cached(path)]
-        jobs = max(1, min(jobs, len(misses) // _FILES_PER_WORKER))
+        jobs = max(1, min(jobs, len(files) // _FILES_PER_WORKER))
         if jobs == 1:
             for path in files:
                 yield self.check(path, stdin if path == "-" else None)
             return
-        to_workers = set(misses)
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.description(),)) as pool:
-            checked = pool.map(_check_in_worker, misses, chunksize=max(1, len(misses) // (jobs * 16)))
-            for path in files:
-                yield next(checked) if path in to_workers else self.check(path, stdin if path == "-" else None)
-
-    def _cached(self, path: str) -> bool:
-        if self.cache is None or path in self.refused:
-            return False
+        workers = _Workers(jobs, self.description())
+        # In path order: results ready, and files given to (or waiting for) a worker. Bounded, so
+        # that memory stays flat however many files there are.
+        pending: collections.deque = collections.deque()
         try:
-            data = read_regular(path, MAX_FILE_BYTES)
-        except OSError:
-            return False
-        linter = self.linter(self.settings_for(path))
-        return self.cache.has(self.cache.key(linter.fingerprint, shown_path(path), data))
+            for path in files:
+                if self.cache is None and path != "-":
+                    work = path  # nothing to learn here first: the worker reads the file
+                else:
+                    # With a cache, the file is read and hashed here, once: the cache answers it,
+                    # or its bytes go to a worker with their digest.
+                    work = self._read(path, stdin if path == "-" else None)
+                pending.append(workers.take(work) if isinstance(work, (str, _Read)) else work)
+                while len(pending) > jobs * _WINDOW_PER_WORKER:
+                    yield workers.result(pending.popleft(), self)
+            while pending:
+                yield workers.result(pending.popleft(), self)
+        finally:
+            workers.close()
 
     def check(self, path: str, stdin: bytes | None = None) -> FileResult | None:
+        """The result of one file (``stdin``: its bytes, already read); None when
+        ``skip_non_targets`` passes it over."""
+        read = self._read(path, stdin)
+        return self.complete(read) if isinstance(read, _Read) else read
+
+    def _read(self, path: str, stdin: bytes | None) -> "_Read | FileResult | None":
+        """The file's bytes, read once, with their cache key; or its result already, when it
+        cannot be read, is refused, or is answered by the cache."""
         settings = self.settings_for(path)
         linter = self.linter(settings)
         shown = shown_path(self.stdin_filename if path == "-" else path)
@@ -178,28 +191,91 @@ class Run:
                 return linter.check_unreadable(shown, OSError(error.errno, chinese if linter.lang == "zh" else english))
         if self.skip_non_targets and not might_be_target(data):
             return None
-        result = self._cached_check(linter, shown, data)
-        ignored = settings.ignored_for(path)
+        if self.cache is None:
+            return _Read(path, shown, data)
+        digest = content(data)
+        key = self.cache.key(linter.fingerprint, shown, digest)
+        findings = self.cache.get(key, linter.fingerprint, digest)
+        if findings is None:
+            return _Read(path, shown, data, digest, key)
+        text = decode(data).text if self.keep_text else None
+        return self._delivered(path, FileResult(shown, findings, text.removeprefix("\ufeff") if text else text))
+
+    def complete(self, read: "_Read | str") -> FileResult | None:
+        """Check a file the cache could not answer (or only named: read it first)."""
+        if isinstance(read, str):
+            return self.check(read)
+        linter = self.linter(self.settings_for(read.path))
+        result = linter.check_bytes(read.shown, read.data)
+        if read.key is not None:
+            self.cache.put(read.key, linter.fingerprint, read.digest, result.findings)
+        return self._delivered(read.path, result)
+
+    def _delivered(self, path: str, result: FileResult) -> FileResult:
+        """``result`` as the run reports it: without the findings ignored for ``path``, and
+        without its text where no reporter quotes lines."""
+        ignored = self.settings_for(path).ignored_for(path)
         if ignored:
             result.findings = [f for f in result.findings if not any(f.rule.startswith(i) for i in ignored)]
-        return result
-
-    def _cached_check(self, linter: Linter, path: str, data: bytes) -> FileResult:
-        cache = self.cache
-        if cache is None:
-            result = linter.check_bytes(path, data)
-        else:
-            key = cache.key(linter.fingerprint, path, data)
-            findings = cache.get(key, linter.fingerprint, data)
-            if findings is None:
-                result = linter.check_bytes(path, data)
-                cache.put(key, linter.fingerprint, data, result.findings)
-            else:
-                text = decode(data).text if self.keep_text else None
-                result = FileResult(path, findings, text.removeprefix("\ufeff") if text else text)
         if not self.keep_text:
             result.text = None  # streamed formats never quote lines: do not hold every file in memory
         return result
+
+
+@dataclass(slots=True)
+class _Read:
+    """A file's bytes, read once, on their way to be checked; ``key`` and ``digest`` when the
+    cache is on, so that the result is stored without hashing the bytes again."""
+
+    path: str  # as named (settings are found from it)
+    shown: str  # as reports print it
+    data: bytes
+    digest: str | None = None
+    key: str | None = None
+
+
+class _Workers:
+    """Worker processes, started when enough files need one: a warm cache answers every file
+    and starts none. Until then, files wait here, and any still waiting when their turn comes
+    are checked in this process."""
+
+    def __init__(self, jobs: int, description: dict) -> None:
+        self.jobs = jobs
+        self.description = description
+        self.pool: ProcessPoolExecutor | None = None
+        self.waiting: list[_Job] = []
+
+    def take(self, work: "_Read | str") -> "_Job":
+        job = _Job(work)
+        if self.pool is not None:
+            job.future = self.pool.submit(_check_in_worker, work)
+            return job
+        self.waiting.append(job)
+        if len(self.waiting) >= _FILES_PER_WORKER:
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker,
+                                            initargs=(self.description,))
+            for waiting in self.waiting:
+                waiting.future = self.pool.submit(_check_in_worker, waiting.work)
+            self.waiting = []
+        return job
+
+    def result(self, item, run: Run) -> FileResult | None:
+        if not isinstance(item, _Job):
+            return item  # answered without a worker
+        if item.future is None:
+            self.waiting.remove(item)
+            return run.complete(item.work)
+        return item.future.result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+@dataclass(slots=True)
+class _Job:
+    work: "_Read | str"
+    future: Future | None = None
 
 
 def _reasons(error: OSError) -> tuple[str, str]:
@@ -233,5 +309,5 @@ def _start_worker(description: dict) -> None:
     _worker_run = Run(**description)
 
 
-def _check_in_worker(path: str) -> FileResult:
-    return _worker_run.check(path)
+def _check_in_worker(work: "_Read | str") -> FileResult | None:
+    return _worker_run.complete(work)

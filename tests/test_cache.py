@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from lint import __version__
-from lint.cache import Cache
+from lint.cache import Cache, content
 from tests.cli_helpers import jxlint
 
 TARGET = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n    预算金额: 1元\n    预算金额: 2元\n"
@@ -70,7 +70,7 @@ def test_an_entry_signed_with_another_machines_key_does_not_verify(repo, monkeyp
         key = entry.stem
         body = json.dumps(document, separators=(",", ":")).encode()
         entry.write_bytes(_sign(usercache.result_cache_key(), key, body).encode() + b"\n" + body)
-        assert cache.get(key, document["fingerprint"], TARGET.encode()) == []  # valid for the attacker's key …
+        assert cache.get(key, document["fingerprint"], content(TARGET.encode())) == []  # valid for the attacker's key …
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "our-home"))
         result = check(repo, env={"XDG_CACHE_HOME": str(tmp_path / "our-home")})
         assert rules(result) == ["JX002"]  # … not for ours

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 
 import pytest
 
@@ -86,3 +87,22 @@ def test_cache_misses_when_jxlint_itself_changes(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "_code_signature", lambda: [("checks/new_rule.py", 1, 1)])
     run(str(first), env=env)
     assert set((tmp_path / "cache").rglob("*.json")) > entries
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cached_run_reads_and_hashes_each_file_once(corpus, tmp_path, monkeypatch, jobs):
+    """Cold and warm: the bytes read to look the file up in the cache are the bytes checked
+    (with the cache on, files are read in this process and handed to the workers)."""
+    from lint import runner
+
+    reads, digests = Counter(), Counter()
+    read, digest = runner.read_regular, runner.content
+    monkeypatch.setattr(runner, "read_regular", lambda path, limit: reads.update([path]) or read(path, limit))
+    monkeypatch.setattr(runner, "content", lambda data: digests.update([data]) or digest(data))
+    for _ in ("cold", "warm"):
+        reads.clear(), digests.clear()
+        run = runner.Run(cache_root=tmp_path / "cache", keep_text=False)
+        files = run.files([str(corpus)])
+        assert len(list(run.results(files, jobs=jobs))) == len(files)
+        assert sorted(reads) == sorted(files) and set(reads.values()) == {1}
+        assert sum(digests.values()) == len(files)
