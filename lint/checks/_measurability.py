@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from lint.checks._texts import text
 from lint.loading import labels
 from lint.loading.model import Indicator
 from lint.values import BASE_UNITS, COUNT_UNITS, Comparison, parse_value
@@ -117,30 +118,26 @@ def bound_for(name: str, ceiling_names: re.Pattern = _CEILING) -> Comparison:
     return Comparison.LE if ceiling_names.search(name) else Comparison.GE
 
 
-BOUND_WORDS = {
-    Comparison.GE: {"zh": "下限", "en": "a floor"},
-    Comparison.LE: {"zh": "上限", "en": "a ceiling"},
+# The texts a rule needs whose message suggests what kind of value to write (:func:`suggestion`).
+SUGGESTION_TEXTS = {
+    "floor_rate": (), "ceiling_rate": (), "cost_cap": (), "deadline": (), "count_in_unit": ("unit",), "count": (),
+    "number_or_grade": (),
 }
 
 
-def suggestion(indicator: Indicator) -> dict[str, str]:
-    """What kind of value this indicator wants, with an example, for a fix hint."""
+def suggestion(rule, indicator: Indicator) -> dict[str, str]:
+    """What kind of value this indicator wants, with an example, for a fix hint: the rule's
+    text for the kind (one of :data:`SUGGESTION_TEXTS`)."""
     name = indicator.name.text
     unit = name_unit(name)
     if is_satisfaction(indicator) or unit in FULL:
-        example = "≥90%" if bound_for(name) is Comparison.GE else "≤5%"
-        return {"zh": f"带比较符的百分比，如「{example}」", "en": f"a percentage with a bound, e.g. '{example}'"}
+        return text(rule, "floor_rate" if bound_for(name) is Comparison.GE else "ceiling_rate")
     if labels.is_cost(indicator.level1, indicator.level2):
-        return {"zh": "带单位的成本上限，如「≤N元」或「≤N元/人/天」", "en": "a cost cap with its unit, e.g. '≤N元' or '≤N元/人/天'"}
+        return text(rule, "cost_cap")
     if indicator.level2 == "时效指标":
-        return {"zh": "完成期限或时长，如「12月31日前」或「≤30日」", "en": "a deadline or a duration, e.g. '12月31日前' or '≤30日'"}
-    if unit or indicator.level2 == "数量指标":
-        examples = [f"≥N{unit}"] if unit else ["≥N个", "≥N场", "≥N人次"]
-        return {
-            "zh": "计划数量和单位，如" + "".join(f"「{e}」" for e in examples) + "（N 为计划数）",
-            "en": "the planned number with its unit, e.g. " + " or ".join(f"'{e}'" for e in examples) + " (N the planned number)",
-        }
-    return {
-        "zh": "数值，如「≥90%」或「≥N人次」；确实无法量化的，按评价标准分级分档（如第三方评估等级「合格及以上」）",
-        "en": "a number such as '≥90%' or '≥N人次'; if it truly cannot be counted, a grade on a stated scale (e.g. 第三方评估等级 '合格及以上')",
-    }
+        return text(rule, "deadline")
+    if unit:
+        return text(rule, "count_in_unit", unit=unit)
+    if indicator.level2 == "数量指标":
+        return text(rule, "count")
+    return text(rule, "number_or_grade")

@@ -14,8 +14,8 @@ Options:
     exact_names: regular expressions for indicators where an exact value is fine.
     ceiling_names: regular expressions for indicators where lower is better.
 
-Message parameters: ``name``, ``text``, ``bound`` (下限/上限 — a floor/a ceiling),
-``fixed`` (the value with the bound, e.g. "≥85%").
+Message parameters: ``name``, ``text``, ``bound`` (``texts.floor`` or ``texts.ceiling``:
+下限/上限 — a floor/a ceiling), ``fixed`` (the value with the bound, e.g. "≥85%").
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ from typing import Iterator
 from lint.checks._context import ValueCell
 from lint.checks._options import Choice
 from lint.checks._measurability import (
-    BOUND_WORDS,
     CEILING_WORDS,
     FULL,
     bound_for,
     brief,
 )
+from lint.checks._texts import text
 from lint.findings import Hit
-from lint.values import BASE_UNITS, ValueKind
+from lint.values import BASE_UNITS, Comparison, ValueKind
 
 SCOPE = "value"
 OPTIONS = {
@@ -42,6 +42,7 @@ OPTIONS = {
 }
 PATTERN_OPTIONS = ("exact_names", "ceiling_names")
 ALLOWED = {"units": Choice(BASE_UNITS, many=True)}
+TEXTS = {"floor": (), "ceiling": ()}
 
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
@@ -59,6 +60,6 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
             bound = bound_for(name, rule.options["ceiling_names"])
             yield Hit(
                 subject.cell.span,
-                params={"name": brief(name), "text": brief(value.text), "bound": BOUND_WORDS[bound], "fixed": bound + part.format()},
+                params={"name": brief(name), "text": brief(value.text), "bound": text(rule, "floor" if bound is Comparison.GE else "ceiling"), "fixed": bound + part.format()},
             )
             return

@@ -23,8 +23,11 @@ Options:
         its count to zero, which is a target, not a repetition.
 
 Message parameters: ``name``, ``text`` (shortened), ``problem`` and ``fix`` (which of the two
-cases, and what to write: the bare target for a value with a number, otherwise a
-measurable value).
+cases, and what to write): for a value with a number ``texts.restated_target`` and
+``texts.only_target`` (with the bare ``target``), or ``texts.restated_words`` and
+``texts.drop_name`` when the number cannot be read out; otherwise ``texts.restated`` and
+``texts.write`` with the ``suggestion`` of a measurable value, worded as in ``vague_value``
+(``texts.floor_rate`` …).
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._options import Number, Words
-from lint.checks._measurability import ZERO_EVENTS, brief, compact, suggestion
+from lint.checks._measurability import SUGGESTION_TEXTS, ZERO_EVENTS, brief, compact, suggestion
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.values import TargetValue, ValueKind
 
@@ -42,6 +46,8 @@ SCOPE = "value"
 OPTIONS = {"ignore": ["无", "不适用", "/"], "min_length": 2, "with_number": True, "zero_events": ZERO_EVENTS}
 PATTERN_OPTIONS = ("zero_events",)
 ALLOWED = {"ignore": Words(), "min_length": Number(minimum=1, maximum=100, integer=True)}
+TEXTS = {"restated": (), "write": ("suggestion",), "restated_target": ("target",), "only_target": ("target",),
+         "restated_words": (), "drop_name": (), **SUGGESTION_TEXTS}
 
 # Punctuation and brackets the forms scatter through names and values.
 _NOISE = re.compile(r"[\s，,。.；;、：:！!？?“”\"'‘’「」『』《》<>〈〉（）()【】\[\]{}—\-_·…~～/／]")
@@ -69,22 +75,14 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     if has_digit:
         if not rule.options["with_number"]:
             return
-        problem, fix = _with_number(value)
+        problem, fix = _with_number(rule, value)
     else:
-        wanted = suggestion(subject.indicator)
-        problem = {"zh": "只是重复了指标名称，没有给出可衡量的目标", "en": "only repeats the indicator name and sets no measurable target"}
-        fix = {"zh": "写" + wanted["zh"], "en": "write " + wanted["en"]}
+        problem, fix = text(rule, "restated"), text(rule, "write", suggestion=suggestion(rule, subject.indicator))
     yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "problem": problem, "fix": fix})
 
 
-def _with_number(value: TargetValue) -> tuple[dict, dict]:
+def _with_number(rule, value: TargetValue) -> tuple[dict, dict]:
     if value.kind is ValueKind.UNPARSED:
-        return (
-            {"zh": "重复了指标名称", "en": "repeats the indicator name"},
-            {"zh": "删去名称，只写目标数值", "en": "drop the name and write only the number"},
-        )
+        return text(rule, "restated_words"), text(rule, "drop_name")
     target = value.format()
-    return (
-        {"zh": f"重复了指标名称，真正的目标只是「{target}」", "en": f"repeats the indicator name; the target itself is just '{target}'"},
-        {"zh": f"只写「{target}」", "en": f"write only '{target}'"},
-    )
+    return text(rule, "restated_target", target=target), text(rule, "only_target", target=target)

@@ -25,9 +25,11 @@ Options:
         (「无重大安全事故」, 「零投诉」): a count with the target zero, accepted.
 
 Message parameters: ``name`` (the 三级指标, shortened), ``text`` (the value, shortened),
-``level2`` (二级指标), ``what`` (定性描述 / 文字描述), ``suggestion`` (what kind of value the
-indicator wants, with an example: a percentage with a bound for rates and 满意度, a count
-with its unit for 数量指标, a deadline for 时效指标, a cost cap for 成本指标).
+``level2`` (二级指标), ``what`` (``texts.qualitative`` or ``texts.words``: 定性描述 / 文字描述),
+``suggestion`` (what kind of value the indicator wants, with an example: ``texts.floor_rate``
+or ``texts.ceiling_rate`` for rates and 满意度, ``texts.count_in_unit`` (with the name's
+``unit``) or ``texts.count`` for 数量指标, ``texts.deadline`` for 时效指标,
+``texts.cost_cap`` for 成本指标, else ``texts.number_or_grade``).
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._options import Words
-from lint.checks._measurability import ZERO_EVENTS, brief, compact, suggestion
+from lint.checks._measurability import SUGGESTION_TEXTS, ZERO_EVENTS, brief, compact, suggestion
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.values import ValueKind
 
@@ -53,25 +56,21 @@ OPTIONS = {
 }
 PATTERN_OPTIONS = ("grade_names", "zero_events")
 ALLOWED = {"allow": Words(), "graded": Words()}
-
-_WHAT = {
-    ValueKind.QUALITATIVE: {"zh": "定性描述", "en": "a qualitative word"},
-    ValueKind.UNPARSED: {"zh": "文字描述", "en": "a description in words"},
-}
+TEXTS = {"qualitative": (), "words": (), **SUGGESTION_TEXTS}
 
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
     value = subject.value
-    text = compact(value.text)
+    written = compact(value.text)
     if value.kind is ValueKind.UNPARSED:
         if not rule.options["sentences"]:
             return
     elif value.kind is not ValueKind.QUALITATIVE:
         return
-    if text in rule.options["allow"] or rule.options["zero_events"].search(text):
+    if written in rule.options["allow"] or rule.options["zero_events"].search(written):
         return
     name = subject.indicator.name.text
-    if text in rule.options["graded"] and rule.options["grade_names"].search(name):
+    if written in rule.options["graded"] and rule.options["grade_names"].search(name):
         return
     yield Hit(
         subject.cell.span,
@@ -79,7 +78,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
             "name": brief(name),
             "text": brief(value.text),
             "level2": subject.indicator.level2,
-            "what": _WHAT[value.kind],
-            "suggestion": suggestion(subject.indicator),
+            "what": text(rule, "qualitative" if value.kind is ValueKind.QUALITATIVE else "words"),
+            "suggestion": suggestion(rule, subject.indicator),
         },
     )
