@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from lint.findings import FileResult
+from lint.findings import FileResult, Severity
 from lint.reporters import ReportContext
 from lint.reporters.escape import printable
 
@@ -29,7 +29,7 @@ def render(results: list[FileResult], out: TextIO, context: ReportContext) -> No
         for (rule, slug), findings in by_rule.items():
             case = ET.SubElement(suite, "testcase", classname=printable(result.path), name=printable(f"{rule} {slug}"))
             failure = ET.SubElement(case, "failure", message=printable(findings[0].message),
-                                    type=str(max(f.severity for f in findings)))
+                                    type=str(Severity.worst(f.severity for f in findings)))
             failure.text = "\n".join(f"{printable(f.path)}:{f.span.line}:{f.span.column}: {printable(f.message)}"
                                       for f in findings)
             tests += 1

@@ -128,7 +128,7 @@ def _window(widths: list[int], start: int, end: int, room: int, cut_left: bool, 
 
 def _print_summary(terminal, counts: Counter, files: int, lang: str, reason: str) -> None:
     total = sum(counts.values())
-    order = sorted(counts, reverse=True)
+    order = [s for s in Severity.most_severe_first() if counts[s]]
     if lang == "zh":
         if not total:
             terminal.print(Text(f"检查了 {files} 个文件，没有发现问题。", style="green"))
@@ -150,8 +150,9 @@ def verdict(counts: Counter, context: ReportContext) -> str:
         return ""
     lang, level = context.lang, context.fail_level
     flag = f"--fail-level={level}"
-    failing = [s for s in sorted(counts, reverse=True) if s >= level]
-    named = failing or sorted(counts, reverse=True)
+    seen = [s for s in Severity.most_severe_first() if counts[s]]
+    failing = [s for s in seen if s >= level]
+    named = failing or seen
     if lang == "zh":
         listed = "和".join(f"{counts[s]} 个{severity_label(s, lang)}" for s in named)
         if failing and context.exit_zero:

@@ -419,3 +419,15 @@ def test_cli_writes_the_html_report(tmp_path):
     assert dom.find_all(cls="flagged") and not dom.find_all(cls="file-findings")
     # the rule filter carries each rule's summary from the pack
     assert any(" — " in (label.attrs.get("title") or "") for label in dom.find("form").find_all("label"))
+
+
+def test_labels_are_a_data_file_with_the_same_words_in_each_language():
+    """The page's words live in html_assets/labels.yaml, which reads the same without libyaml."""
+    import yaml
+
+    text = resources.files("lint.reporters").joinpath("html_assets", "labels.yaml").read_text(encoding="utf-8")
+    labels = yaml.load(text, Loader=yaml.SafeLoader)
+    assert set(labels) == {"text", "form"}
+    for table in labels.values():
+        assert set(table) == {"zh", "en"} and set(table["zh"]) == set(table["en"])
+        assert all(isinstance(word, str) and word for words in table.values() for word in words.values())
