@@ -441,17 +441,23 @@ def to_plain(node: Node) -> object:
     return {key: to_plain(child) for key, (_, child) in node.items.items()}
 
 
-def locate(root: Node, path: tuple, *, key: bool = False) -> Span:
-    """The span of the node at ``path``; with ``key=True`` the span of its key."""
-    node: Node = root
-    span = root.span
+def follow(root: Node, path: tuple) -> tuple[Node, Cell | None, bool]:
+    """The node at ``path`` (a schema error's path of keys and list indices): the deepest node
+    the path reaches, the key it sits under (None for a list item or the root), and whether
+    the whole path was followed."""
+    node, key_cell = root, None
     for part in path:
         if isinstance(node, MapNode) and part in node.items:
             key_cell, node = node.items[part]
-            span = key_cell.span if key else node.span
         elif isinstance(node, SeqNode) and isinstance(part, int) and part < len(node.items):
-            node = node.items[part]
-            span = node.span
+            key_cell, node = None, node.items[part]
         else:
-            break
-    return span
+            return node, key_cell, False
+    return node, key_cell, True
+
+
+def locate(root: Node, path: tuple, *, key: bool = False) -> Span:
+    """The span of the node at ``path``, or of the deepest one reached; with ``key=True`` the
+    span of its key."""
+    node, key_cell, _ = follow(root, path)
+    return key_cell.span if key and key_cell is not None else node.span

@@ -17,7 +17,7 @@ from lint.findings import Hit, Span
 from lint.loading import labels
 from lint.loading.fastschema import is_valid
 from lint.loading.slips import colon_slip
-from lint.loading.tree import MapNode, Node, SeqNode, locate, to_plain
+from lint.loading.tree import MapNode, Node, follow, locate, to_plain
 from lint.resources import schema
 
 _TYPE_NAMES = {
@@ -176,15 +176,8 @@ def _shown(instance) -> str:
 
 
 def _node_at(tree: Node, path: tuple) -> Node | None:
-    node: Node | None = tree
-    for part in path:
-        if isinstance(node, MapNode):
-            node = node.get(part)
-        elif isinstance(node, SeqNode) and isinstance(part, int) and part < len(node.items):
-            node = node.items[part]
-        else:
-            return None
-    return node
+    node, _, whole = follow(tree, path)
+    return node if whole else None
 
 
 def _extra_keys(error) -> list[str]:

@@ -3,7 +3,7 @@
 import pytest
 
 from lint.findings import Span
-from lint.loading.tree import Cell, MapNode, build_tree, compose, to_plain
+from lint.loading.tree import Cell, MapNode, build_tree, compose, follow, locate, to_plain
 
 
 def tree_of(text: str):
@@ -21,6 +21,16 @@ def test_every_scalar_keeps_its_line_and_column_in_characters():
     assert row.get("年度指标值") == Cell("5场", Span(2, annual, 2, annual + 2), "5场", False)
     cycle = line.index("55场") + 1
     assert row.get("实施周期指标值").span == Span(2, cycle, 2, cycle + 3)
+
+
+def test_one_path_walk_finds_a_schema_errors_node_its_key_and_how_far_it_got():
+    tree, _ = tree_of("项目:\n  - 项目名称: 家庭服务\n    预算金额: 1元\n")
+    project = tree.get("项目").items[0]
+    assert follow(tree, ("项目", 0, "预算金额")) == (project.get("预算金额"), project.key_cell("预算金额"), True)
+    assert follow(tree, ("项目", 0)) == (project, None, True)  # a list item has no key
+    assert follow(tree, ("项目", 3, "预算金额")) == (tree.get("项目"), tree.key_cell("项目"), False)
+    assert locate(tree, ("项目", 0, "预算金额"), key=True) == project.key_cell("预算金额").span
+    assert locate(tree, ("项目", 0, "没有")) == project.span  # the deepest node reached
 
 
 def test_numbers_keep_their_source_text_and_plain_value():
