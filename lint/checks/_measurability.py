@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from lint.checks._texts import text
+from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import Indicator
 from lint.values import BASE_UNITS, COUNT_UNITS, Comparison, parse_value
@@ -58,6 +59,13 @@ def brief(text: str, limit: int = 24) -> str:
     """A cell short enough to quote in a one-line message."""
     text = _SPACE.sub(" ", text).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def value_hit(subject, params: dict, fix=None) -> Hit:
+    """A finding on a value cell (a :class:`~lint.checks._context.ValueCell`) whose message
+    quotes the indicator's ``name`` and the cell's ``text``, both shortened, beside ``params``."""
+    return Hit(subject.cell.span, params={"name": brief(subject.indicator.name.text), "text": brief(subject.value.text), **params},
+               fix=fix)
 
 
 def bracketed_unit(name: str) -> str | None:

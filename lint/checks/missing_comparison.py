@@ -28,7 +28,7 @@ from lint.checks._measurability import (
     CEILING_WORDS,
     FULL,
     bound_for,
-    brief,
+    value_hit,
 )
 from lint.checks._texts import text
 from lint.findings import Hit
@@ -58,8 +58,5 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
             and part.number not in (0, FULL.get(part.unit))
         ):
             bound = bound_for(name, rule.options["ceiling_names"])
-            yield Hit(
-                subject.cell.span,
-                params={"name": brief(name), "text": brief(value.text), "bound": text(rule, "floor" if bound is Comparison.GE else "ceiling"), "fixed": bound + part.format()},
-            )
+            yield value_hit(subject, {"bound": text(rule, "floor" if bound is Comparison.GE else "ceiling"), "fixed": bound + part.format()})
             return

@@ -41,7 +41,7 @@ from lint.checks._measurability import (
     FULL,
     PERCENT,
     bound_for,
-    brief,
+    value_hit,
     name_unit,
     names_a_rate,
     printed_unit,
@@ -76,8 +76,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
         return
     # "全年培训完成率≥95": the words before the number name a rate, whatever the indicator is called.
     unit = PERCENT if bare[0].in_sentence and names_a_rate(bare[0].qualifier) else name_unit(name)
-    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "fix": _fix(rule, value, bare[0], unit, name)},
-              fix=_unit_from_other_column(rule, subject, bare, unit))
+    yield value_hit(subject, {"fix": _fix(rule, value, bare[0], unit, name)}, fix=_unit_from_other_column(rule, subject, bare, unit))
 
 
 def _unit_from_other_column(rule, subject: ValueCell, bare: list[TargetValue], name_unit_: str | None):

@@ -17,7 +17,11 @@ Options:
         (增长, 增幅, 增速, 变化, 变动, 同比, 环比, 下降, 降低, 节约, 超额).
 
 Message parameters: ``name``, ``text``, ``problem`` and ``fix`` (what is wrong with this bound
-and what to write instead).
+and what to write instead): ``texts.floor_at_top``, ``texts.floor_above_top`` or
+``texts.above_top`` (with ``whole``, all of the rate: "100%") and ``texts.ceiling_at_zero``
+(with the bound as ``shown``); the fixes ``texts.real_floor`` (with ``whole`` and the
+``unit``), ``texts.check_number`` and ``texts.real_ceiling`` (with the ``unit``). The fix
+that rewrites "≥100%" is described by ``texts.exactly`` (with the ``exact`` value).
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import ValueCell
-from lint.checks._measurability import FULL, PERCENT, brief, name_unit, names_a_rate
+from lint.checks._measurability import FULL, PERCENT, name_unit, names_a_rate, value_hit
+from lint.checks._texts import text
 from lint import fixes
 from lint.findings import Hit
 from lint.values import Comparison, TargetValue, ValueKind
@@ -33,6 +38,10 @@ from lint.values import Comparison, TargetValue, ValueKind
 SCOPE = "value"
 OPTIONS = {"signed_names": ["增长", "增幅", "增速", "变化", "变动", "同比", "环比", "下降", "降低", "节约", "超额"]}
 PATTERN_OPTIONS = ("signed_names",)
+TEXTS = {
+    "floor_at_top": ("whole",), "floor_above_top": ("whole",), "above_top": ("whole",), "ceiling_at_zero": ("shown",),
+    "real_floor": ("whole", "unit"), "check_number": (), "real_ceiling": ("unit",), "exactly": ("exact",),
+}
 
 _FLOOR = (Comparison.GE, Comparison.GT)
 _CEILING = (Comparison.LE, Comparison.LT)
@@ -47,14 +56,13 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     by_name = PERCENT if name_unit(name) == PERCENT else None
     for part in value.pieces:
         unit = _rate_unit(part, by_name)
-        found = unit and _problem(part, unit)
+        found = unit and _problem(rule, part, unit)
         if found:
-            yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), **found},
-                      fix=_exactly_all(subject, part, unit))
+            yield value_hit(subject, found, fix=_exactly_all(rule, subject, part, unit))
             return
 
 
-def _exactly_all(subject: ValueCell, part: TargetValue, unit: str):
+def _exactly_all(rule, subject: ValueCell, part: TargetValue, unit: str):
     """"≥100%" → "=100%": the one reading of a floor at the top. Unsafe: the unit may have
     meant a real floor (≥95%). Only a cell that is this bound and nothing more is rewritten."""
     full = FULL[unit]
@@ -62,8 +70,7 @@ def _exactly_all(subject: ValueCell, part: TargetValue, unit: str):
             or part.in_sentence or subject.value.kind is ValueKind.COMPOUND or part.unit != unit):
         return None
     exact = f"={full}{unit}"
-    return fixes.fix({"zh": f"改为「{exact}」", "en": f"write '{exact}'"}, [fixes.replace_cell(subject.cell, exact)],
-                     fixes.UNSAFE)
+    return fixes.fix(text(rule, "exactly", exact=exact), [fixes.replace_cell(subject.cell, exact)], fixes.UNSAFE)
 
 
 def _rate_unit(part: TargetValue, by_name: str | None) -> str | None:
@@ -77,36 +84,15 @@ def _rate_unit(part: TargetValue, by_name: str | None) -> str | None:
     return by_name
 
 
-def _problem(part: TargetValue, unit: str) -> dict | None:
-    full = FULL[unit]
-    shown = part.format()
-    all_of_it = f"{full}{unit}"
-    floor_fix = {
-        "zh": f"要求全部达成就写「{all_of_it}」，留有余地就写真实下限，如「≥95{unit}」",
-        "en": f"write '{all_of_it}' if all of it is required, or a real floor such as '≥95{unit}'",
-    }
+def _problem(rule, part: TargetValue, unit: str) -> dict | None:
+    whole = f"{FULL[unit]}{unit}"
     top = max(part.number, part.upper or part.number)
-    if part.comparison is Comparison.GE and part.number == full:
-        return {
-            "problem": {"zh": f"下限已经到顶，比率不会超过{all_of_it}，这其实是要求正好{all_of_it}",
-                        "en": f"the floor is already the top; a rate cannot exceed {all_of_it}, so this asks for exactly {all_of_it}"},
-            "fix": floor_fix,
-        }
-    if part.comparison in _FLOOR and part.number >= full:
-        return {
-            "problem": {"zh": f"要求比率超过{all_of_it}，不可能达到", "en": f"asks for more than {all_of_it}, which no rate can reach"},
-            "fix": floor_fix,
-        }
-    if top > full and part.comparison not in _FLOOR:
-        return {
-            "problem": {"zh": f"比率超过了{all_of_it}", "en": f"a rate above {all_of_it}"},
-            "fix": {"zh": "检查数字是否写错；本意是增长或超额的，在指标名称中写明（如「增长率」）",
-                    "en": "check the number; if growth or over-fulfilment is meant, say so in the indicator name (e.g. 增长率)"},
-        }
+    if part.comparison is Comparison.GE and part.number == FULL[unit]:
+        return {"problem": text(rule, "floor_at_top", whole=whole), "fix": text(rule, "real_floor", whole=whole, unit=unit)}
+    if part.comparison in _FLOOR and part.number >= FULL[unit]:
+        return {"problem": text(rule, "floor_above_top", whole=whole), "fix": text(rule, "real_floor", whole=whole, unit=unit)}
+    if top > FULL[unit] and part.comparison not in _FLOOR:
+        return {"problem": text(rule, "above_top", whole=whole), "fix": text(rule, "check_number")}
     if part.comparison in _CEILING and part.number <= 0:
-        return {
-            "problem": {"zh": f"上限是「{shown}」，比率不会是负数时，这等于要求恰好为0", "en": f"the ceiling is '{shown}'; unless the rate can be negative, this asks for exactly 0"},
-            "fix": {"zh": f"要求完全不出现就写「0{unit}」，允许少量偏差就写真实上限，如「≤5{unit}」",
-                    "en": f"write '0{unit}' if it must never happen, or a real ceiling such as '≤5{unit}'"},
-        }
+        return {"problem": text(rule, "ceiling_at_zero", shown=part.format()), "fix": text(rule, "real_ceiling", unit=unit)}
     return None

@@ -37,7 +37,7 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._options import Number, Words
-from lint.checks._measurability import SUGGESTION_TEXTS, ZERO_EVENTS, brief, compact, suggestion
+from lint.checks._measurability import SUGGESTION_TEXTS, ZERO_EVENTS, compact, suggestion, value_hit
 from lint.checks._texts import text
 from lint.findings import Hit
 from lint.values import TargetValue, ValueKind
@@ -78,7 +78,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
         problem, fix = _with_number(rule, value)
     else:
         problem, fix = text(rule, "restated"), text(rule, "write", suggestion=suggestion(rule, subject.indicator))
-    yield Hit(subject.cell.span, params={"name": brief(name), "text": brief(value.text), "problem": problem, "fix": fix})
+    yield value_hit(subject, {"problem": problem, "fix": fix})
 
 
 def _with_number(rule, value: TargetValue) -> tuple[dict, dict]:

@@ -38,7 +38,7 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._options import Words
-from lint.checks._measurability import SUGGESTION_TEXTS, ZERO_EVENTS, brief, compact, suggestion
+from lint.checks._measurability import SUGGESTION_TEXTS, ZERO_EVENTS, compact, suggestion, value_hit
 from lint.checks._texts import text
 from lint.findings import Hit
 from lint.values import ValueKind
@@ -72,13 +72,8 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     name = subject.indicator.name.text
     if written in rule.options["graded"] and rule.options["grade_names"].search(name):
         return
-    yield Hit(
-        subject.cell.span,
-        params={
-            "name": brief(name),
-            "text": brief(value.text),
-            "level2": subject.indicator.level2,
-            "what": text(rule, "qualitative" if value.kind is ValueKind.QUALITATIVE else "words"),
-            "suggestion": suggestion(rule, subject.indicator),
-        },
-    )
+    yield value_hit(subject, {
+        "level2": subject.indicator.level2,
+        "what": text(rule, "qualitative" if value.kind is ValueKind.QUALITATIVE else "words"),
+        "suggestion": suggestion(rule, subject.indicator),
+    })
