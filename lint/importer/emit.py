@@ -13,13 +13,14 @@ from __future__ import annotations
 import yaml
 
 from lint.importer.model import IndicatorRow, Level1, Level2, Project
+from lint.loading.model import APPROVAL_FIELDS, PROJECT_FIELDS, PROJECT_TITLE
 
 # A plain scalar must read back the same through libyaml and through pure-Python PyYAML: the
 # two disagree on corner cases ("{k: 0?}"), and a user's machine may have either.
 _LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 
 _INDICATOR_INDENT = " " * 10
-FIELD_ORDER = ("项目名称", "项目编码", "项目类型", "项目等级", "主管部门", "用款单位", "项目负责人")
+FIELD_ORDER = (PROJECT_TITLE, *PROJECT_FIELDS)
 
 # Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar.
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x85": "\\N",
@@ -130,7 +131,8 @@ def _project(out: Writer, project: Project) -> None:
             out.line(f"      年度目标: {scalar(project.annual_goal)}")
     if project.has_indicator_table:
         _indicators(out, project)
-    for key, value in (("批复意见", project.approval), ("批复机关", project.approval_office), ("备注", project.remark)):
+    tail = dict(zip(APPROVAL_FIELDS, (project.approval, project.approval_office)), 备注=project.remark)
+    for key, value in tail.items():
         if value is not None:
             out.line(f"    {key}: {scalar(value)}")
 

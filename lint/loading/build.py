@@ -10,6 +10,11 @@ from __future__ import annotations
 from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import (
+    APPROVAL_FIELDS,
+    DEPARTMENT_FIELDS,
+    DEPARTMENT_TITLE,
+    PROJECT_FIELDS,
+    PROJECT_TITLE,
     DepartmentTable,
     Indicator,
     ProjectTable,
@@ -21,8 +26,6 @@ from lint.loading.tree import Cell, MapNode, Node, SeqNode
 _CYCLE_KEYS = ("实施周期指标值",)
 _ANNUAL_KEYS = ("年度指标值", "当年度指标值")
 _TARGET_KEYS = ("指标值", "目标值")
-_PROJECT_FIELDS = ("项目编码", "项目类型", "项目等级", "主管部门", "用款单位", "项目负责人", "批复意见", "批复机关")
-_DEPARTMENT_FIELDS = ("主管部门", "金额单位")
 
 
 def _cell(node: Node | None) -> Cell | None:
@@ -45,6 +48,11 @@ def _first(mapping: MapNode, keys: tuple[str, ...]) -> Cell | None:
     return None
 
 
+def _fields(mapping: MapNode, keys: tuple[str, ...]) -> dict[str, Cell]:
+    """The head fields of a table the file fills, in the form's order."""
+    return {key: cell for key in keys if (cell := _cell(mapping.get(key))) is not None}
+
+
 def build_target(path: str, root: MapNode, problems: list[Hit] | None = None) -> TargetFile:
     """The model of ``root``; problems found on the way are appended to ``problems``."""
     found = problems if problems is not None else []
@@ -61,8 +69,8 @@ def build_target(path: str, root: MapNode, problems: list[Hit] | None = None) ->
 
 
 def _project(node: MapNode, problems: list[Hit]) -> ProjectTable:
-    table = ProjectTable(title=_cell(node.get("项目名称")), span=node.span)
-    table.fields = {key: cell for key in _PROJECT_FIELDS if (cell := _cell(node.get(key))) is not None}
+    table = ProjectTable(title=_cell(node.get(PROJECT_TITLE)), span=node.span)
+    table.fields = _fields(node, PROJECT_FIELDS + APPROVAL_FIELDS)
     cycle = _map(node.get("实施周期"))
     if cycle is not None:
         table.start_year = _cell(cycle.get("起始年度"))
@@ -77,8 +85,8 @@ def _project(node: MapNode, problems: list[Hit]) -> ProjectTable:
 
 
 def _department(node: MapNode, problems: list[Hit]) -> DepartmentTable:
-    table = DepartmentTable(title=_cell(node.get("部门名称")), span=node.span)
-    table.fields = {key: cell for key in _DEPARTMENT_FIELDS if (cell := _cell(node.get(key))) is not None}
+    table = DepartmentTable(title=_cell(node.get(DEPARTMENT_TITLE)), span=node.span)
+    table.fields = _fields(node, DEPARTMENT_FIELDS)
     table.income = _amount_lines(node.get("收入"))
     table.expenditure = _amount_lines(node.get("支出"))
     table.total = _cell(node.get("合计"))

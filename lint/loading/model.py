@@ -18,6 +18,14 @@ CYCLE, ANNUAL, TARGET = "cycle", "annual", "target"
 COLUMN_LABELS = {CYCLE: "实施周期指标值", ANNUAL: "年度指标值", TARGET: "指标值"}
 OPEN_ENDED = 2099  # 到期年度 of a standing project
 
+# The head of each form, keys in the form's order: the loader reads them, the importer writes
+# them and the HTML report draws them in this order.
+PROJECT_TITLE = "项目名称"
+PROJECT_FIELDS = ("项目编码", "项目类型", "项目等级", "主管部门", "用款单位", "项目负责人")
+APPROVAL_FIELDS = ("批复意见", "批复机关")  # under the indicator table
+DEPARTMENT_TITLE = "部门名称"
+DEPARTMENT_FIELDS = ("主管部门", "金额单位")
+
 
 @dataclass(slots=True)
 class Indicator:

@@ -35,6 +35,7 @@ import yaml
 
 from lint import __version__
 from lint.findings import FileResult, Finding, Severity, Span
+from lint.loading.model import APPROVAL_FIELDS, DEPARTMENT_FIELDS, DEPARTMENT_TITLE, PROJECT_FIELDS, PROJECT_TITLE
 from lint.reporters import FAMILY_LABELS, SEVERITY_LABELS, ReportContext
 from lint.reporters.escape import keeping_layout
 
@@ -49,8 +50,6 @@ def _asset(name: str) -> str:
 _LABELS = yaml.safe_load(_asset("labels.yaml"))
 _PAGE_WORDS, _FORM_LABELS = _LABELS["text"], _LABELS["form"]
 
-_PROJECT_FIELDS = ("项目编码", "项目类型", "项目等级", "主管部门", "用款单位", "项目负责人")
-_APPROVAL_FIELDS = ("批复意见", "批复机关")
 _VALUE_ATTRS = {"cycle": "cycle_value", "annual": "annual_value", "target": "target_value"}
 
 
@@ -153,8 +152,8 @@ def _project_blocks(table, year: str, lang: str) -> list[Block]:
     labels = _FORM_LABELS[lang]
     head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
     rows = head.rows
-    rows.append([_label(labels["项目名称"]), _value(table.title, colspan=4, cls="title-cell")])
-    for key in _PROJECT_FIELDS:
+    rows.append([_label(labels[PROJECT_TITLE]), _value(table.title, colspan=4, cls="title-cell")])
+    for key in PROJECT_FIELDS:
         if key in table.fields:
             rows.append([_label(labels[key]), _value(table.fields[key], colspan=4)])
     if table.start_year is not None or table.end_year is not None:
@@ -169,7 +168,7 @@ def _project_blocks(table, year: str, lang: str) -> list[Block]:
     rows.append([_label(annual, colspan=4, cls="sub")])
     rows.append([_value(table.annual_goal, colspan=4, cls="goal")])
     blocks = [head, _indicator_block(table, ("cycle", "annual"), labels)]
-    approval = [key for key in _APPROVAL_FIELDS if key in table.fields]
+    approval = [key for key in APPROVAL_FIELDS if key in table.fields]
     if approval:
         tail = Block("form-tail", ["16%", "84%"])
         for key in approval:
@@ -182,8 +181,8 @@ def _department_blocks(table, lang: str) -> list[Block]:
     labels = _FORM_LABELS[lang]
     head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
     rows = head.rows
-    rows.append([_label(labels["部门名称"]), _value(table.title, colspan=4, cls="title-cell")])
-    for key in ("主管部门", "金额单位"):
+    rows.append([_label(labels[DEPARTMENT_TITLE]), _value(table.title, colspan=4, cls="title-cell")])
+    for key in DEPARTMENT_FIELDS:
         if key in table.fields:
             rows.append([_label(labels[key]), _value(table.fields[key], colspan=4)])
     lines = max(len(table.expenditure), len(table.income))
@@ -234,7 +233,7 @@ def _self_assessment_blocks(table, lang: str) -> list[Block]:
     no translation stay as written."""
     labels = _FORM_LABELS[lang]
     head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
-    head.rows.append([_label(labels["项目名称"]), _value(table.title, colspan=4, cls="title-cell")])
+    head.rows.append([_label(labels[PROJECT_TITLE]), _value(table.title, colspan=4, cls="title-cell")])
     for key, cell in table.fields.items():
         head.rows.append([_label(labels.get(key, key)), _value(cell, colspan=4)])
     blocks = [head]

@@ -431,3 +431,21 @@ def test_labels_are_a_data_file_with_the_same_words_in_each_language():
     for table in labels.values():
         assert set(table) == {"zh", "en"} and set(table["zh"]) == set(table["en"])
         assert all(isinstance(word, str) and word for words in table.values() for word in words.values())
+
+
+def test_the_form_heads_are_the_schemas_and_every_head_field_has_a_label():
+    """One list of head fields (lint.loading.model) serves the loader, the importer and this
+    report: each is a key the schema allows, and the report has a label for it in each language."""
+    import json
+
+    from lint.loading import model
+
+    schema = json.loads((EXAMPLES.parent / "schema" / "target-file.schema.json").read_text(encoding="utf-8"))
+    heads = {
+        "project": (model.PROJECT_TITLE, *model.PROJECT_FIELDS, *model.APPROVAL_FIELDS),
+        "department": (model.DEPARTMENT_TITLE, *model.DEPARTMENT_FIELDS),
+    }
+    for kind, keys in heads.items():
+        assert set(keys) <= set(schema["$defs"][kind]["properties"]), kind
+        for lang in ("zh", "en"):
+            assert set(keys) <= set(html_report._FORM_LABELS[lang]), (kind, lang)
