@@ -9,8 +9,10 @@ load that a rule has every text its check kind names, and no other.
 
 from __future__ import annotations
 
-# How a list of names is joined in a message, in each language.
+# How each language lists names in a message, and quotes them in a list: punctuation, not
+# wording, so it stays here.
 _SEPARATORS = {"zh": "、", "en": ", "}
+_QUOTED = {"zh": ("「{}」", ""), "en": ("'{}'", ", ")}
 
 
 def text(rule, key: str, **fields) -> dict[str, str]:
@@ -23,6 +25,11 @@ def text(rule, key: str, **fields) -> dict[str, str]:
 def listed(items: list[str]) -> dict[str, str]:
     """``items`` joined the way each language writes a list."""
     return {lang: separator.join(items) for lang, separator in _SEPARATORS.items()}
+
+
+def quoted(items: list[str]) -> dict[str, str]:
+    """``items`` each quoted and listed the way each language writes it: 「a」「b」, 'a', 'b'."""
+    return {lang: separator.join(quote.format(item) for item in items) for lang, (quote, separator) in _QUOTED.items()}
 
 
 def _in(value, lang: str):

@@ -26,7 +26,7 @@ Options:
 Located on the first generic indicator's 三级指标 name.
 
 Message parameters: ``share`` ("22%"), ``count``, ``total``, ``threshold`` ("20%"),
-``names`` (the generic names as written, 、-separated in Chinese), ``indicator`` (the first).
+``names`` (the generic names as written, listed: 、-separated in Chinese), ``indicator`` (the first).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from typing import Iterator
 
 from lint.checks._options import Number, Words
 from lint.checks._names import PLACEHOLDERS, normalise, real_indicators
+from lint.checks._texts import listed
 from lint.findings import Hit
 
 SCOPE = "table"
@@ -59,7 +60,7 @@ def check(rule, table) -> Iterator[Hit]:
             "count": len(generic),
             "total": len(indicators),
             "threshold": f"{rule.options['threshold']:.0%}",
-            "names": {"zh": "、".join(names), "en": ", ".join(names)},
+            "names": listed(names),
         },
         indicator=first.name.text,
         value="、".join(names),

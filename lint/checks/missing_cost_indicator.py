@@ -15,7 +15,8 @@ Options:
 
 Located on the 成本指标 label when the table has one, else on its 绩效指标 key, else on
 the project (or department) name. Message parameters: ``problem`` (what the cost block
-lacks; names the non-cost rows it holds).
+lacks: ``texts.none`` when it holds nothing, else ``texts.only_others`` with the ``names``
+of the non-cost rows it holds, quoted).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._kinds import value_kind
+from lint.checks._texts import quoted, text
 from lint.findings import Hit
 from lint.loading import labels
 from lint.values import parse_value
@@ -33,6 +35,7 @@ OPTIONS = {
     "rates_are_not_costs": True,
 }
 PATTERN_OPTIONS = ("not_costs",)
+TEXTS = {"none": (), "only_others": ("names",)}
 
 
 def check(rule, table) -> Iterator[Hit]:
@@ -47,13 +50,7 @@ def check(rule, table) -> Iterator[Hit]:
     )
     anchor = label or table.indicators_cell or table.title
     shown = [name for name in others if name.strip()]
-    if not shown:
-        problem = {"zh": "没有成本指标", "en": "has no cost indicator"}
-    else:
-        problem = {
-            "zh": "成本指标下只有「" + "」「".join(shown) + "」，没有真正的成本指标",
-            "en": "has only " + ", ".join(f"'{name}'" for name in shown) + " under 成本指标 and no actual cost",
-        }
+    problem = text(rule, "only_others", names=quoted(shown)) if shown else text(rule, "none")
     yield Hit(anchor.span if anchor else table.anchor, params={"problem": problem}, value=anchor.text if anchor else None)
 
 

@@ -15,7 +15,8 @@ Options:
     placeholders: names that mark an empty row, not an indicator.
 
 Message parameters: ``level1`` (the missing label, canonical), ``detail`` (what the
-table has instead: no such label, or only empty/placeholder rows).
+table has instead: no such label, ``texts.absent``, or only empty/placeholder rows,
+``texts.empty``).
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ from typing import Iterator
 
 from lint.checks._options import Choice, Words
 from lint.checks._names import PLACEHOLDERS, real_indicators
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.loading import labels
 
 SCOPE = "table"
 OPTIONS = {"required": ["产出指标", "效益指标", "满意度指标"], "placeholders": PLACEHOLDERS}
 ALLOWED = {"required": Choice(labels.LEVEL1, many=True), "placeholders": Words()}
-
-_ABSENT = {"zh": "表中没有这一栏", "en": "the table has no such section"}
-_EMPTY = {"zh": "这一栏下只有空行或「不适用」「无」", "en": "it holds only empty or 不适用/无 rows"}
+TEXTS = {"absent": (), "empty": ()}
 
 
 def check(rule, table) -> Iterator[Hit]:
@@ -49,6 +49,6 @@ def check(rule, table) -> Iterator[Hit]:
         span = label_cell.span if label_cell else (table.indicators_cell.span if table.indicators_cell else table.anchor)
         yield Hit(
             span,
-            params={"level1": level1, "detail": _EMPTY if label_cell else _ABSENT},
+            params={"level1": level1, "detail": text(rule, "empty" if label_cell else "absent")},
             value=level1,
         )
