@@ -16,8 +16,8 @@ Options:
     floor: the lowest acceptable satisfaction target, in percent (90).
 
 Message parameters: ``floor`` ("90%"), ``percent`` (the target's number, "85%"),
-``column`` (the value column), ``same_cycle`` (a note, empty unless the finding on the
-年度指标值 also stands for an identical 实施周期指标值).
+``column`` (the value column), ``same_cycle`` (a note, ``texts.same_cycle``, empty unless the
+finding on the 年度指标值 also stands for an identical 实施周期指标值).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from lint.checks._options import Number
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.loading.model import CYCLE
 from lint.values import Comparison, ValueKind, parse_value
@@ -35,7 +36,7 @@ OPTIONS = {"floor": 90}
 ALLOWED = {"floor": Number(minimum=0, maximum=100)}
 
 _LOWER_BOUNDS = (None, Comparison.GE, Comparison.GT, Comparison.EQ)
-_SAME_CYCLE = {"zh": "（实施周期指标值相同，一并修改）", "en": " (the cycle value is the same; change both)"}
+TEXTS = {"same_cycle": ()}
 
 
 def check(rule, row) -> Iterator[Hit]:
@@ -55,7 +56,7 @@ def check(rule, row) -> Iterator[Hit]:
                     "column": column,
                     "floor": f"{floor.normalize():f}%",
                     "percent": f"{percent.normalize():f}%",
-                    "same_cycle": _SAME_CYCLE if repeated else "",
+                    "same_cycle": text(rule, "same_cycle") if repeated else "",
                 },
                 value=cell.text,
             )
