@@ -71,13 +71,13 @@ def check(rule, table) -> Iterator[Hit]:
     problems = rule.options["problems"]
     goals = list(_goals(table))
     if "empty" in problems and not any(cell is not None for _, cell in goals if _ in _MAIN):
-        yield Hit(table.anchor, params={"field": {"zh": "总体绩效目标", "en": "总体绩效目标"}, "text": "", "term": "",
+        yield Hit(table.anchor, params={"field": "总体绩效目标", "text": "", "term": "",
                                         "project": table.name})
         return
     for field, cell in goals:
         if cell is None:
             continue
-        params = {"field": {"zh": field, "en": field}, "text": brief(cell.text, 30), "term": "", "project": table.name}
+        params = {"field": field, "text": brief(cell.text, 30), "term": "", "project": table.name}
         if cell.is_blank:
             if "empty" in problems:
                 yield Hit(cell.span, params=params, value=cell.text)

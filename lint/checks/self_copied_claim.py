@@ -46,5 +46,5 @@ def _same(planned: Cell | None, claimed: Cell | None) -> bool:
 
 
 def _hit(claimed: Cell, planned: Cell, where: str, indicator: str | None) -> Hit:
-    return Hit(claimed.span, params={"target": planned.text.strip(), "where": {"zh": where, "en": where}},
+    return Hit(claimed.span, params={"target": planned.text.strip(), "where": where},
                indicator=indicator, value=claimed.text)

@@ -56,5 +56,5 @@ def check(rule, table) -> Iterator[Hit]:
 
 def _blank(cell: Cell | None, column: str, where: str, indicator: str | None = None) -> Iterator[Hit]:
     if cell is not None and cell.is_blank:
-        yield Hit(cell.span, params={"part": {"zh": column, "en": column}, "where": where}, indicator=indicator,
+        yield Hit(cell.span, params={"part": column, "where": where}, indicator=indicator,
                   value=cell.text)

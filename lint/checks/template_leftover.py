@@ -21,9 +21,11 @@ Options:
         cell is one finding (a cell with two placeholders gets two).
 
 Located on the cell. Message parameters: ``placeholder`` (the text matched), ``where``
-(指标名称, 指标值, 年度目标 …), ``fill`` (what the placeholder asks for, read from it: "a
-percentage floor", "an amount in 万元", "a count in 株", "a date"), ``cell`` (the cell,
-shortened).
+(``texts.in_name`` or ``texts.in_value`` in a row, else the form's label: 年度目标 …),
+``fill`` (what the placeholder asks for, read from it: ``texts.date``, ``texts.content``, or
+``texts.planned``, ``texts.planned_floor`` or ``texts.planned_cap`` with ``what``:
+``texts.percentage``, ``texts.amount`` or ``texts.number`` with the printed ``unit``),
+``cell`` (the cell, shortened).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import re
 from typing import Iterator
 
 from lint.checks._measurability import brief
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable, ProjectTable, SelfAssessmentTable
 from lint.loading.tree import Cell
@@ -53,12 +56,11 @@ OPTIONS = {
     ],
 }
 PATTERN_OPTIONS = ("patterns",)
-
-_WHERE = {
-    "name": {"zh": "指标名称", "en": "indicator name"},
-    "value": {"zh": "指标值", "en": "target value"},
+TEXTS = {
+    "in_name": (), "in_value": (), "date": (), "content": (), "percentage": (), "amount": ("unit",), "number": ("unit",),
+    "planned": ("what",), "planned_floor": ("what",), "planned_cap": ("what",),
 }
-_COMPARISON = {"≥": ("下限", "floor"), ">": ("下限", "floor"), "≤": ("上限", "cap"), "<": ("上限", "cap")}
+_BOUNDS = {"≥": "planned_floor", ">": "planned_floor", "≤": "planned_cap", "<": "planned_cap"}
 _DATE = re.compile(r"[XＸ][年月日号]")
 _TAIL = re.compile(r"[()（）\s]+")
 
@@ -68,16 +70,16 @@ def check(rule, table) -> Iterator[Hit]:
     for indicator in table.indicators:
         if not rule.where.indicator(indicator):
             continue
-        yield from _cell(patterns, indicator.name, _WHERE["name"], indicator.name.text)
+        yield from _cell(rule, patterns, indicator.name, text(rule, "in_name"), indicator.name.text)
         for _, cell in indicator.values():
-            hits = list(_cell(patterns, cell, _WHERE["value"], indicator.name.text))
+            hits = list(_cell(rule, patterns, cell, text(rule, "in_value"), indicator.name.text))
             if not hits and parse_value(cell.text).kind is ValueKind.PLACEHOLDER:
                 # The value parser reads the cell as a value with its digits left out ("≥*%",
                 # "x场"): the whole cell is the placeholder.
-                hits = [_hit(cell, cell.text.strip(), _WHERE["value"], indicator.name.text)]
+                hits = [_hit(rule, cell, cell.text.strip(), text(rule, "in_value"), indicator.name.text)]
             yield from hits
     for label, cell in _texts(table):
-        yield from _cell(patterns, cell, {"zh": label, "en": label}, None)
+        yield from _cell(rule, patterns, cell, label, None)
 
 
 def _texts(table) -> Iterator[tuple[str, Cell]]:
@@ -92,38 +94,36 @@ def _texts(table) -> Iterator[tuple[str, Cell]]:
         yield from table.free_texts()
 
 
-def _cell(patterns: re.Pattern, cell: Cell | None, where: dict, indicator: str | None) -> Iterator[Hit]:
+def _cell(rule, patterns: re.Pattern, cell: Cell | None, where: dict | str, indicator: str | None) -> Iterator[Hit]:
     if cell is None or cell.is_blank:
         return
     for match in patterns.finditer(cell.text):
-        yield _hit(cell, match[0], where, indicator)
+        yield _hit(rule, cell, match[0], where, indicator)
 
 
-def _hit(cell: Cell, placeholder: str, where: dict, indicator: str | None) -> Hit:
+def _hit(rule, cell: Cell, placeholder: str, where: dict | str, indicator: str | None) -> Hit:
     return Hit(
         cell.span,
-        params={"placeholder": placeholder, "where": where, "fill": _fill(placeholder), "cell": brief(cell.text)},
+        params={"placeholder": placeholder, "where": where, "fill": _fill(rule, placeholder), "cell": brief(cell.text)},
         indicator=indicator,
         value=cell.text,
     )
 
 
-def _fill(placeholder: str) -> dict:
+def _fill(rule, placeholder: str) -> dict:
     """What the template asked for, read from the placeholder: "(≥**%)" → a percentage floor."""
-    bound_zh, bound_en = next(((zh, en) for sign, (zh, en) in _COMPARISON.items() if sign in placeholder), ("", ""))
     if _DATE.search(placeholder):
-        return {"zh": "具体日期（如「12月31日前」）", "en": "the actual date (e.g. 12月31日前)"}
+        return text(rule, "date")
     # The unit the template printed after the stars or the X: "(≤**元/株)" → 元/株.
     pieces = re.split(r"[*＊]+|[XＸxｘ]+", placeholder)
     unit = _TAIL.sub("", pieces[-1]) if len(pieces) > 1 else ""
     if "%" in unit or "％" in unit:
-        zh, en = "百分比", "percentage"
+        what = text(rule, "percentage")
     elif "元" in unit:
-        zh, en = f"金额（{unit}）", f"amount in {unit}"
+        what = text(rule, "amount", unit=unit)
     elif unit:
-        zh, en = f"数量（{unit}）", f"number in {unit}"
+        what = text(rule, "number", unit=unit)
     else:
-        return {"zh": "本项目的实际内容", "en": "the project's own content"}
-    if bound_zh:
-        return {"zh": f"{zh}{bound_zh}", "en": f"the planned {en} ({bound_en})"}
-    return {"zh": f"计划的{zh}", "en": f"the planned {en}"}
+        return text(rule, "content")
+    planned = next((key for sign, key in _BOUNDS.items() if sign in placeholder), "planned")
+    return text(rule, planned, what=what)
