@@ -26,7 +26,8 @@ Options:
 
 Located on 得分 (met_deducted, missed_full, partial), on 偏差原因 or else 实际完成值
 (missed_no_reason). Message parameters: ``target``, ``actual`` (as written), ``weight``,
-``score``, ``expected`` (the points the rule gives), ``direction`` (正向/反向, in words).
+``score``, ``expected`` (the points the rule gives), ``direction`` (正向/反向, in words:
+``texts.floor`` or ``texts.cap``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from typing import Iterator
 
 from lint.checks._options import Choice, Number
 from lint.checks._self import Met, actual, is_blank, met, not_applicable, number, plain, proportional, target
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.values import Comparison
 
@@ -49,6 +51,7 @@ ALLOWED = {
     "tolerance": Number(minimum=0),
     "tolerance_share": Number(minimum=0, maximum=1),
 }
+TEXTS = {"floor": (), "cap": ()}
 
 
 def check(rule, subject) -> Iterator[Hit]:
@@ -63,7 +66,7 @@ def check(rule, subject) -> Iterator[Hit]:
     silent = is_blank(row.reason) or not_applicable(row.reason)
     params = {"target": row.main_value.text.strip(), "actual": row.actual.text.strip(),
               "weight": plain(weight) if weight is not None else "", "score": plain(score) if score is not None else "",
-              "expected": "", "direction": _direction(goal)}
+              "expected": "", "direction": text(rule, "cap" if _is_cap(goal) else "floor")}
     problems = options["problems"]
     if state is Met.MET:
         if "met_deducted" in problems and weight is not None and score is not None and score < weight and silent:
@@ -83,7 +86,5 @@ def check(rule, subject) -> Iterator[Hit]:
             yield Hit(row.score.span, params={**params, "expected": plain(expected)}, value=row.score.text)
 
 
-def _direction(goal) -> dict:
-    if goal is not None and goal.comparison in (Comparison.LE, Comparison.LT):
-        return {"zh": "反向指标，目标/实际 × 分值", "en": "a cap: target / actual × points"}
-    return {"zh": "正向指标，实际/目标 × 分值", "en": "a floor: actual / target × points"}
+def _is_cap(goal) -> bool:
+    return goal is not None and goal.comparison in (Comparison.LE, Comparison.LT)

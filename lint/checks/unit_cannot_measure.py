@@ -25,7 +25,10 @@ A number inside a sentence is left to JX101; a 实施周期指标值 that repeat
 reported once, on the 年度指标值.
 
 Located on the value cell. Message parameters: ``name`` (shortened), ``text`` (the value),
-``problem`` (what cannot measure what), ``fix`` (the kind of value that would).
+``problem`` (what cannot measure what) and ``fix`` (the kind of value that would): for a
+timeliness counted in people ``texts.timing`` and ``texts.timing_fix``, for a date given as a
+rate or a count ``texts.date`` and ``texts.date_fix``, for a time limit written as a floor
+``texts.limit`` and ``texts.limit_fix``.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._kinds import KINDS, repeats_annual, value_kind
-from lint.checks._measurability import brief
+from lint.checks._measurability import value_hit
+from lint.checks._texts import text
 from lint.checks._names import PLACEHOLDERS, normalise
 from lint.checks._options import Choice, Words
 from lint.findings import Hit
@@ -56,13 +60,7 @@ ALLOWED = {"timing_kinds": Choice(tuple(KINDS), many=True), "date_kinds": Choice
 _FLOORS = (Comparison.GE, Comparison.GT)
 # "按时完成培训人数": what is counted is named, so a count measures it.
 _COUNTED = re.compile(r"(数|数量|人次|次数|个数)$")
-_TIMING = ({"zh": "时效要求不能用人数或个数衡量", "en": "timeliness cannot be counted in people or items"},
-           {"zh": "写成完成期限（如「每月10日前发放」）或按时完成率（如「按时发放率 100%」）",
-            "en": "a deadline (每月10日前发放) or an on-time rate (按时发放率 100%)"})
-_DATE = ({"zh": "时间或日期不能用百分比或个数表示", "en": "a time or a date is not a percentage or a count"},
-         {"zh": "写成具体期限，如「2019年12月31日前」", "en": "the actual deadline, e.g. 2019年12月31日前"})
-_LIMIT = ({"zh": "时限应当是上限，写成下限（≥、以上）等于承诺拖延", "en": "a time limit is a ceiling; a floor promises delay"},
-          {"zh": "写成期限或上限，如「≤30日」「12月31日前」", "en": "a deadline or a ceiling, e.g. ≤30日 or 12月31日前"})
+TEXTS = {"timing": (), "timing_fix": (), "date": (), "date_fix": (), "limit": (), "limit_fix": ()}
 
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
@@ -76,13 +74,11 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     kind = value_kind(value)
     found = None
     if kind in options["date_kinds"] and options["date_names"].search(name):
-        found = _DATE
+        found = "date"
     elif kind in options["timing_kinds"] and options["timing_names"].search(name) and not _COUNTED.search(name):
-        found = _TIMING
+        found = "timing"
     elif kind == "duration" and value.comparison in _FLOORS and options["limit_names"].search(name):
-        found = _LIMIT
+        found = "limit"
     if found is None:
         return
-    problem, fix = found
-    yield Hit(subject.cell.span, params={"name": brief(subject.indicator.name.text), "text": brief(subject.value.text),
-                                         "problem": problem, "fix": fix})
+    yield value_hit(subject, {"problem": text(rule, found), "fix": text(rule, found + "_fix")})
