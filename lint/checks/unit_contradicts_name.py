@@ -25,7 +25,8 @@ Options:
     generic_counters: counters that fit any counted thing (个).
 
 Located on the value cell. Message parameters: ``name`` (shortened), ``text`` (the value),
-``expected`` (what the name says: "230人", "人"), ``problem`` (contradicts / disagrees).
+``expected`` (what the name says: "230人", "人"), ``problem`` (``texts.contradicts``, another
+unit, or ``texts.disagrees``, another number; either with the ``expected``).
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ from typing import Iterator
 
 from lint.checks._context import ValueCell
 from lint.checks._kinds import repeats_annual, unit_kind
-from lint.checks._measurability import brief, compact
+from lint.checks._measurability import compact, value_hit
 from lint.checks._names import normalise
 from lint.checks._options import Problem, Words
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.values import BASE_UNITS, parse_value
 
@@ -70,12 +72,11 @@ class _UnitsByName:
 
 
 ALLOWED = {"name_units": _UnitsByName(), "generic_counters": Words()}
+TEXTS = {"contradicts": ("expected",), "disagrees": ("expected",)}
 
 _UNITS = "|".join(sorted(map(re.escape, BASE_UNITS), key=len, reverse=True))
 # "村组干部230人", "验收合格率100%": a number and a unit closing the name.
 _OWN_TARGET = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)({_UNITS})$")
-_CONTRADICTS = {"zh": "单位与指标名称中的「{expected}」不一致", "en": "is in another unit than the name's '{expected}'"}
-_DISAGREES = {"zh": "与指标名称中写明的目标「{expected}」不一致", "en": "disagrees with the target '{expected}' written in the name"}
 
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
@@ -88,14 +89,14 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
         target = parse_value(own[0])
         # The name wrote its counter out ("230人"): even the general 个 contradicts it.
         if target.unit != value.unit and not _fits(target.unit, value.unit, rule, generic=()):
-            yield _hit(subject, own[0], _CONTRADICTS)
+            yield _hit(rule, subject, own[0], "contradicts")
         elif target.unit == value.unit and target.number != value.number:
-            yield _hit(subject, own[0], _DISAGREES)
+            yield _hit(rule, subject, own[0], "disagrees")
         return
     for pattern, unit in rule.options["name_units"].items():
         if re.search(pattern, name):
             if not _fits(unit, value.unit, rule):
-                yield _hit(subject, unit, _CONTRADICTS)
+                yield _hit(rule, subject, unit, "contradicts")
             return
 
 
@@ -116,7 +117,5 @@ def _fits(expected: str, unit: str, rule, generic: tuple | list | None = None) -
 _SAME = {("人次", "人"), ("名", "人"), ("人", "名")}
 
 
-def _hit(subject: ValueCell, expected: str, problem: dict) -> Hit:
-    rendered = {lang: text.replace("{expected}", expected) for lang, text in problem.items()}
-    return Hit(subject.cell.span, params={"name": brief(subject.indicator.name.text), "text": brief(subject.value.text),
-                                          "expected": expected, "problem": rendered})
+def _hit(rule, subject: ValueCell, expected: str, problem: str) -> Hit:
+    return value_hit(subject, {"expected": expected, "problem": text(rule, problem, expected=expected)})

@@ -18,7 +18,7 @@ Options:
     yuan_at_least: how a bare 预算金额 is read (as JX301).
 
 Located on the 成本指标 label (the 一级 key, or the 二级 key of an older form).
-Message parameters: ``rates`` (the unit-rate rows, 、-separated), ``budget`` (as written).
+Message parameters: ``rates`` (the unit-rate rows, listed: 、-separated in Chinese), ``budget`` (as written).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from lint.checks._kinds import value_kind
 from lint.checks._money import cap_amount
 from lint.checks.cost_cap_budget import CAP_NAMES
 from lint.checks._options import Number
+from lint.checks._texts import listed
 from lint.findings import Hit
 from lint.loading import labels
 from lint.loading.model import ProjectTable
@@ -64,7 +65,7 @@ def check(rule, table) -> Iterator[Hit]:
     if not rates or _linked(prices, table, rule.options):
         return
     anchor = table.level1_cells.get("成本指标") or first.level2_cell
-    yield Hit(anchor.span, params={"rates": {"zh": "、".join(rates), "en": ", ".join(rates)},
+    yield Hit(anchor.span, params={"rates": listed(rates),
                                    "budget": table.budget_amount.text.strip()},
               indicator=first.name.text, value="、".join(rates))
 

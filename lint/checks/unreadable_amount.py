@@ -14,7 +14,8 @@ Options:
     lost_point_digits: how many digits a bare 万元/亿元 figure needs, among lines printed with
         decimals, to be read as a lost decimal point.
 
-Located on the cell. Message parameters: ``text`` (the cell), ``reason`` (which of the two).
+Located on the cell. Message parameters: ``text`` (the cell), ``reason`` (which of the two:
+``texts.unreadable`` or ``texts.lost_point``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Iterator
 
 from lint.checks._money import LOST_POINT_DIGITS, lost_points, table_unit, unreadable
 from lint.checks._options import Number
+from lint.checks._texts import text
 from lint.findings import Hit
 from lint.loading.model import DepartmentTable, ProjectTable, Table
 from lint.loading.tree import Cell
@@ -30,10 +32,7 @@ from lint.loading.tree import Cell
 SCOPE = "table"
 OPTIONS = {"lost_point_digits": LOST_POINT_DIGITS}
 ALLOWED = {"lost_point_digits": Number(minimum=1, integer=True)}
-
-_UNREADABLE = {"zh": "读不出一个数（数字中间夹着空格或其他字符）", "en": "does not read as one number (a space or another character inside it)"}
-_LOST_POINT = {"zh": "在带小数的金额中是一个没有小数点的大数，疑似漏了小数点",
-               "en": "is a large figure without a decimal point among amounts printed with decimals: the point looks lost"}
+TEXTS = {"unreadable": (), "lost_point": ()}
 
 
 def amount_blocks(table: Table) -> list[list[Cell]]:
@@ -54,6 +53,6 @@ def check(rule, table: Table) -> Iterator[Hit]:
         lost = {id(cell) for cell in lost_points(block, unit, rule.options["lost_point_digits"])}
         for cell in block:
             if unreadable(cell, unit):
-                yield Hit(cell.span, params={"text": cell.text, "reason": _UNREADABLE}, value=cell.text)
+                yield Hit(cell.span, params={"text": cell.text, "reason": text(rule, "unreadable")}, value=cell.text)
             elif id(cell) in lost:
-                yield Hit(cell.span, params={"text": cell.text, "reason": _LOST_POINT}, value=cell.text)
+                yield Hit(cell.span, params={"text": cell.text, "reason": text(rule, "lost_point")}, value=cell.text)
