@@ -149,6 +149,14 @@ TASK_COLUMNS = (
     (re.compile(r"^(?:其中:)?其他资金$"), "其他资金"),
     (re.compile(r"^(?:期望达到的目标(?:\(概述\))?|年度目标任务|预期目标)$"), "期望达到的目标"),
 )
+# The 一级 each 二级 belongs to in the form (成本指标 has two: 产出指标 in older forms, its own 一级 in
+# newer ones). A text layer that lost a merged 一级 cell still prints the 二级 under it.
+LEVEL1_OF = {
+    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标",
+    "经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
+    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标", "可持续影响指标": "效益指标",
+    "服务对象满意度指标": "满意度指标", "其他满意度指标": "满意度指标",
+}
 # The indicator table's own label in the left column ("绩效指标", "年度绩效指标").
 INDICATOR_BLOCK = re.compile(r"^(?:年度)?(?:绩效)?指标$|^年度绩效指标$")
 
