@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lint.importer import emit
+from lint.importer import self_assessment_text as running
 from lint.importer import vocabulary as words
 from lint.importer.grid import Sheet
 from lint.importer.model import Note
@@ -33,6 +34,7 @@ class Token:
     key: str  # the cell as a label: folded, simplified, pinyin and spaces removed
     row: int
     line_end: bool = False  # the last cell of its source row
+    fused: bool = False  # cut out of running text between two labels: may hold several cells
 
 
 @dataclass(slots=True)
@@ -76,11 +78,14 @@ def label_key(text: str) -> str:
     return words.SELF_PINYIN.sub("", folded)
 
 
-def _tokens(sheet: Sheet) -> tuple[list[Token], bool, bool]:
-    """The sheet's cells in reading order, whether rows are real (False: one cell a line), and
+def _tokens(sheet: Sheet) -> tuple[list[Token], bool, bool, bool]:
+    """The sheet's cells in reading order, whether rows are real (False: one cell a line),
     whether they are a grid's rows (a workbook or tab-separated text: a cell left off a row's
-    end is a blank cell, not a cell the text lost)."""
+    end is a blank cell, not a cell the text lost), and whether cells run together (a text
+    layer without separators, cut at the form's labels: cells may also be out of order)."""
     grid = sheet.name is not None or any(len(row.own()) > 1 for row in sheet.rows)
+    if sheet.name is None and any(len(row.own()) == 1 and _runs_together(row.own()[0].text) for row in sheet.rows):
+        return _running_tokens(sheet), False, False, True
     lines: list[tuple[int, list[str]]] = []
     for row in sheet.rows:
         own = row.own()
@@ -114,7 +119,27 @@ def _tokens(sheet: Sheet) -> tuple[list[Token], bool, bool]:
             tokens.append(Token(cell, label_key(cell), number))
         if kept:
             tokens[-1].line_end = True
-    return tokens, not stream, grid and not stream
+    return tokens, not stream, grid and not stream, False
+
+
+def _runs_together(text: str) -> bool:
+    """A text layer without cell boundaries: several head labels inside one cell."""
+    key = label_key(text)
+    return "|" not in text and sum(1 for label in ("项目名称", "主管部门", "实施单位", "预算", "得分") if label in key) >= 3
+
+
+def _running_tokens(sheet: Sheet) -> list[Token]:
+    """Each line a cell, and a line whose cells run together cut at the form's labels."""
+    tokens: list[Token] = []
+    for row in sheet.rows:
+        for piece in row.own():
+            if not _runs_together(piece.text):
+                tokens.append(Token(piece.text, label_key(piece.text), row.number, line_end=True))
+                continue
+            for cut in running.split_run(piece.text):
+                key = cut.key if cut.label else label_key(cut.text)
+                tokens.append(Token(cut.text, key, row.number, fused=cut.fused))
+    return tokens
 
 
 def is_self_assessment(sheets: list[Sheet]) -> bool:
@@ -135,10 +160,13 @@ def _column_name(key: str) -> str:
 
 
 class _Reader:
-    def __init__(self, tokens: list[Token], rows: bool, sheet: str | None, grid: bool = False) -> None:
+    def __init__(self, tokens: list[Token], rows: bool, sheet: str | None, grid: bool = False,
+                 loose: bool = False) -> None:
         self.tokens = tokens
         self.grid = grid  # a workbook's or tab-separated rows: trailing blank cells are blank
         self.rows = rows  # rows are real: a row's values end with its line
+        self.loose = loose  # cells cut out of running text: a label's values run to the next label
+        self.amounts_follow = False  # the budget lines' amounts stand on the lines after their labels
         self.sheet = sheet
         self.at = 0
         self.form = Form()
@@ -197,7 +225,7 @@ class _Reader:
         if self.rows and start.line_end:
             return taken
         while (token := self.peek()) is not None and not self.is_label(token):
-            if not self.rows and len(taken) >= count:
+            if not self.rows and not self.loose and len(taken) >= count:
                 break
             taken.append(token)
             self.at += 1
@@ -246,6 +274,10 @@ class _Reader:
             self.text_box(token, plain)
         elif key in words.SELF_SECTIONS:
             pass
+        elif self.loose and (words.SELF_INDICATORS.match(key) or key in words.HEADER_LEVELS or self.level_of(key) or (
+                _column_name(key) in words.SELF_ROW_COLUMNS and _column_name(key) not in words.SELF_BUDGET_COLUMNS)):
+            self.at -= 1
+            self.running_rows()
         elif words.SELF_INDICATORS.match(key) or key in words.HEADER_LEVELS:
             self.columns = []
             self.header_label(token)
@@ -281,9 +313,55 @@ class _Reader:
 
     def budget_line(self, token: Token) -> None:
         columns = self.budget_columns
-        taken = self.values(len(columns), token)
-        values = self.fit(token, columns, taken, what=token.text)
+        before = self.tokens[self.at - 2] if self.at >= 2 else None
+        if (self.rows and not self.grid and token.line_end and before is not None and before.row == token.row
+                and _column_name(before.key) in words.SELF_BUDGET_COLUMNS):
+            # The first line's label closes the column labels' line: its amounts cannot stand
+            # before it, so each line's stand after it, on the lines that follow.
+            self.amounts_follow = True
+        if self.rows and token.line_end and self.amounts_follow:
+            taken = self.following()
+        else:
+            taken = self.values(len(columns), token)
+        noise = [cut for cut in taken if cut.fused]
+        if noise and columns:
+            taken = self.amounts_of(taken)
+        if columns and not self.grid and taken and (noise or not _one_each(columns, len(taken))):
+            values = running.place(columns, [(cut.text, cut.fused) for cut in taken], budget=True,
+                                   points=self.form.budget_points)
+            if values is None:
+                self.note(token.row, f"“{_short(token.text)}” has the cells {_shown(taken)} for the columns "
+                          f"{'/'.join(columns)}: more than one reading or none fits them; row not imported",
+                          f"“{_short(token.text)}”的值为{_shown(taken)}，栏目为{'/'.join(columns)}：对不上，或有不止一种"
+                          "读法；这一行未导入，请对照原表补录")
+        else:
+            values = self.fit(token, columns, taken, what=token.text)
         self.form.budget_lines.append(Line(token.key, values, token.row))
+
+    def following(self) -> list[Token]:
+        """The cells after a label that ends its line, on the lines below, up to the next label."""
+        taken: list[Token] = []
+        while (token := self.peek()) is not None and not self.is_label(token):
+            self.at += 1
+            if token.text:
+                taken.append(token)
+        return taken
+
+    def amounts_of(self, taken: list[Token]) -> list[Token]:
+        """Running text after a budget line: its amounts are the leading run of figures; text
+        after them is no amount of the line (reported)."""
+        cells: list[Token] = []
+        for cut in taken:
+            if not cut.fused:
+                cells.append(cut)
+                continue
+            match = running.AMOUNTS.match(cut.text)
+            if match:
+                cells.append(Token(match[0], match[0], cut.row, fused=True))
+            rest = cut.text[match.end() if match else 0:].strip()
+            if rest:
+                self.orphan(Token(rest, label_key(rest), cut.row))
+        return cells
 
     def fit(self, token: Token, columns: list[str], taken: list[Token], what: str) -> dict[str, str] | None:
         """Values to columns: one each, or a remark column left off at the end; else a note."""
@@ -294,13 +372,10 @@ class _Reader:
             return None
         if count == 0 and self.rows and not self.followed_by_values():
             return {}
-        keep = len(columns)
-        while keep > count and columns[keep - 1] in words.SELF_REMARK_COLUMNS:
-            keep -= 1
         if self.grid and 0 < count < len(columns):
             taken = taken + [Token("", "", token.row)] * (len(columns) - count)
-            count = keep = len(columns)
-        if count == keep and count > 0:
+            count = len(columns)
+        if _one_each(columns, count):
             return {column: cell.text for column, cell in zip(columns, taken)}
         shown = "、".join(f"“{cell.text}”" for cell in taken) or "none"
         self.note(token.row, f"“{_short(what)}” has {count} value cells ({shown}) for {len(columns)} columns "
@@ -363,11 +438,7 @@ class _Reader:
             name = _column_name(each.key)
             if each.text and each.key not in words.HEADER_LEVELS and name not in found:
                 found.append(name)
-        if all(part in found for part in words.SELF_SPLIT) and words.SELF_SPANNING in found:
-            # 年度指标值 is printed over the split columns: they stand where it stands.
-            rest = [name for name in found if name not in words.SELF_SPLIT]
-            at = rest.index(words.SELF_SPANNING)
-            found = rest[:at] + list(words.SELF_SPLIT) + rest[at + 1:]
+        found = _header_columns(found)
         self.columns = found
         self.level1 = self.level2 = None
         if not found:
@@ -403,6 +474,10 @@ class _Reader:
                     self.indicator(following)
 
     def indicator(self, token: Token) -> None:
+        if self.loose:
+            self.at -= 1
+            self.running_rows()
+            return
         taken = self.values(len(self.columns), token)
         if self.level1 is None or self.level2 is None:
             self.note(token.row, f"三级指标 “{_short(token.text)}” has no 一级/二级指标 above it; row not imported",
@@ -410,7 +485,9 @@ class _Reader:
             if self.rows:
                 self.skip_tail(token.row)
             return
-        if not taken and self.rows and not self.followed_by_values():
+        if not taken and self.rows and not self.grid and token.line_end and (values := self.continued()):
+            pass
+        elif not taken and self.rows and not self.followed_by_values():
             values = None
             self.note(token.row, f"三级指标 “{_short(token.text)}” has no values on its row; row not imported",
                       f"三级指标“{_short(token.text)}”这一行没有值；这一行未导入")
@@ -418,6 +495,133 @@ class _Reader:
             values = self.fit(token, self.columns, taken, what=token.text)
         if values is not None:
             self.form.tree[self.level1][1][self.level2][1].append(Indicator(token.text, values, token.row))
+
+    def continued(self) -> dict[str, str] | None:
+        """A name that ends its line, its cells on the lines below up to the next label: taken
+        when they fill its columns in one way only, and no line of them reads as a row of its
+        own (a name with its cells); else nothing is consumed."""
+        start = self.at
+        cells = self.following()
+        lines: dict[int, list[Token]] = {}
+        for cell in cells:
+            lines.setdefault(cell.row, []).append(cell)
+        own_row = any(not running.value_like(line[0].text) and running.place(
+            self.columns, [(cell.text, False) for cell in line[1:]], budget=False) for line in lines.values())
+        values = None if own_row else running.place(self.columns, [(cell.text, False) for cell in cells], budget=False)
+        if values is None:
+            self.at = start
+        return values
+
+    # -- running text: rows whose cells may be out of order ---------------------------------
+
+    def running_rows(self) -> None:
+        """The 绩效指标 block of running text, to its footer. A name takes the value cells that
+        follow it up to the next name or label, when they fill the columns in one way only and
+        every cell before it is accounted for: since the last label, rows read so, or a stretch
+        of rows out of order that holds whole rows' worth of cells, at least what its names
+        need (none of its names can be waiting for cells further on). All else is reported."""
+        items: list[tuple[str, Token, list[Token]]] = []  # ("row"|"stray"|"level"|"break", token, cells)
+        found: list[str] = list(self.columns)
+        while (token := self.peek()) is not None:
+            plain = words.SELF_NUMBERING.sub("", token.key)
+            if token.key in words.SELF_TOTALS or plain in words.SELF_TEXTS:
+                break
+            self.at += 1
+            name = _column_name(token.key)
+            if not token.text:
+                continue
+            if self.level_of(token.key):
+                items.append(("level", token, []))
+            elif (name in words.SELF_ROW_COLUMNS or token.key in words.HEADER_LEVELS
+                  or words.SELF_INDICATORS.match(token.key)):
+                if name in words.SELF_ROW_COLUMNS and name not in found:
+                    found.append(name)
+                items.append(("break", token, []))
+            elif self.is_label(token):
+                self.orphan(token)
+                items.append(("break", token, []))
+            elif running.value_like(token.text) and not token.fused:
+                if items and items[-1][0] == "row":
+                    items[-1][2].append(token)
+                else:
+                    items.append(("stray" if found else "before", token, []))
+            else:
+                items.append(("row" if found else "before", token, []))  # before the value columns: no row
+        self.columns = _header_columns(found)
+        width = sum(1 for name in self.columns if name not in running.OPTIONAL)
+        chain, names, cells = True, 0, 0  # whether all before is accounted for; the open stretch
+        unfiled: list[Indicator] = []  # rows read before any 二级 label
+        for kind, token, taken in items:
+            if kind == "level":
+                self.running_level(token, unfiled)
+                chain, names, cells = True, 0, 0
+            elif kind == "before":
+                self.orphan(token)
+            elif kind == "break":
+                chain = chain and names == 0
+            elif kind == "stray" or not self.columns:
+                self.orphan(token)
+                chain, cells = False, cells + 1
+            elif token.fused:
+                self.note(token.row, f"“{_short(token.text, 80)}”: a name and its values run together without "
+                          "separators; which is which cannot be told; row not imported",
+                          f"“{_short(token.text, 80)}”：指标名称和各栏的值连在一起，没有分隔，分不清哪段是哪一栏；"
+                          "这一行未导入，请对照原表补录")
+                chain, names = False, names + 1
+            else:
+                values = running.place(self.columns, [(cell.text, False) for cell in taken], budget=False)
+                closed = chain or (width and cells % width == 0 and cells >= names * width)
+                if values is not None and closed:
+                    row = Indicator(token.text, values, token.row)
+                    if self.level2 is None:
+                        unfiled.append(row)
+                    else:
+                        self.form.tree[self.level1][1][self.level2][1].append(row)
+                    chain, names, cells = True, 0, 0
+                    continue
+                if not taken:
+                    self.note(token.row, f"三级指标 “{_short(token.text)}” is not followed by its cells; row not imported",
+                              f"三级指标“{_short(token.text)}”后面没有它的值；这一行未导入，请对照原表补录")
+                elif values is None:
+                    self.note(token.row, f"三级指标 “{_short(token.text)}” is followed by {_shown(taken)}, which do not "
+                              f"fill {'/'.join(self.columns)} in one way; row not imported",
+                              f"三级指标“{_short(token.text)}”后面是{_shown(taken)}，填不进{'/'.join(self.columns)}，"
+                              "或不止一种填法；这一行未导入，请对照原表补录")
+                else:
+                    self.note(token.row, f"三级指标 “{_short(token.text)}” follows cells out of order: its cells "
+                              f"{_shown(taken)} may be another row's; row not imported",
+                              f"三级指标“{_short(token.text)}”前面的单元格次序是乱的，后面的{_shown(taken)}"
+                              "可能是别的行的值；这一行未导入，请对照原表补录")
+                chain, names, cells = False, names + 1, cells + len(taken)
+        self.file_unfiled(unfiled, None)
+
+    def running_level(self, token: Token, unfiled: list[Indicator]) -> None:
+        level, canonical = self.level_of(token.key)
+        if level == 2 and self.level1 is None:
+            parent = running.parent(canonical)
+            if parent is not None:
+                self.level1 = parent
+                self.form.tree.setdefault(parent, (parent, {}))
+            self.file_unfiled(unfiled, canonical)
+        self.enter_level(token, level, canonical)
+        self.file_unfiled(unfiled, None)
+
+    def file_unfiled(self, unfiled: list[Indicator], following: str | None) -> None:
+        """Rows read before any 二级 label: under the 二级 the form prints first when the first
+        label that comes is its second ("质量指标" after the 数量指标 rows); else reported."""
+        first = running.first_before(following) if following else None
+        if unfiled and first is not None and self.level1 is not None:
+            groups = self.form.tree[self.level1][1]
+            groups.setdefault(first, (first, []))[1].extend(unfiled)
+            name = _short(unfiled[0].name)
+            self.note(unfiled[0].row, f"the 二级 label over “{name}” is not in the text; its rows come before "
+                      f"{following}, so they are filed under {first}, the form's first", f"“{name}”"
+                      f"等行上面的二级指标不在文字里；它们在{following}之前，按表式记在{first}下", skipped=False)
+        else:
+            for row in unfiled:
+                self.note(row.row, f"三级指标 “{_short(row.name)}” has no 一级/二级指标 above it; row not imported",
+                          f"三级指标“{_short(row.name)}”上面没有一级/二级指标；这一行未导入")
+        unfiled.clear()
 
     def total(self, token: Token) -> None:
         self.form.total_key = token.key
@@ -438,31 +642,44 @@ class _Reader:
             self.form.grade = grade.text
 
 
+def _one_each(columns: list[str], count: int) -> bool:
+    """One value a column, or remark columns left off at the end."""
+    keep = len(columns)
+    while keep > count and columns[keep - 1] in words.SELF_REMARK_COLUMNS:
+        keep -= 1
+    return count == keep and count > 0
+
+
+def _header_columns(found: list[str]) -> list[str]:
+    """The value columns in their printed order; the split columns stand where 年度指标值,
+    printed over them, stands."""
+    if all(part in found for part in words.SELF_SPLIT) and words.SELF_SPANNING in found:
+        rest = [name for name in found if name not in words.SELF_SPLIT]
+        at = rest.index(words.SELF_SPANNING)
+        return rest[:at] + list(words.SELF_SPLIT) + rest[at + 1:]
+    return found
+
+
+def _shown(cells: list[Token]) -> str:
+    return "、".join(f"“{_short(cell.text, 12)}”" for cell in cells) or "—"
+
+
 def _short(text: str, limit: int = 30) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def run_together(tokens: list[Token]) -> bool:
-    """A text layer without cell boundaries: several head labels inside one cell."""
-    return any(sum(1 for label in ("项目名称", "主管部门", "实施单位", "预算", "得分") if label in token.key) >= 3
-               for token in tokens)
-
-
-def read_self_assessment(sheets: list[Sheet]) -> tuple[list[tuple[Sheet, Form]], list[Note], list[Sheet]]:
-    """Each sheet's form, the notes, and the sheets whose cells run together (not readable)."""
-    forms, notes, unreadable = [], [], []
+def read_self_assessment(sheets: list[Sheet]) -> tuple[list[tuple[Sheet, Form]], list[Note]]:
+    """Each sheet's form, and the notes."""
+    forms, notes = [], []
     for sheet in sheets:
-        tokens, rows, grid = _tokens(sheet)
-        if run_together(tokens):
-            unreadable.append(sheet)
-            continue
-        reader = _Reader(tokens, rows, sheet.name, grid)
+        tokens, rows, grid, loose = _tokens(sheet)
+        reader = _Reader(tokens, rows, sheet.name, grid, loose)
         form = reader.read()
         notes += reader.notes
         if "项目名称" in form.fields:
             forms.append((sheet, form))
-    return forms, notes, unreadable
+    return forms, notes
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -547,20 +764,10 @@ def import_sheets(sheets: list[Sheet], *, shown: str, name: str, lang: str):
     """The ``jxlint import`` result for a self-assessment (called by :func:`lint.importer.import_table`)."""
     from lint.importer import ImportError_, ImportResult, _skipped
 
-    forms, notes, unreadable = read_self_assessment(sheets)
+    forms, notes = read_self_assessment(sheets)
     if not forms:
-        if unreadable:
-            raise ImportError_(
-                f"{name}: a 项目支出绩效自评表 whose cells run together (no tabs, no “|” between cells, as in a "
-                "document's text layer): which text is which cell cannot be told; nothing imported — export the "
-                "table as .xlsx or copy its cells",
-                f"{name}：这份项目支出绩效自评表的单元格连在一起（没有制表符，也没有“|”分隔，像文档的文字层），"
-                "分不清哪段文字是哪一格；未导入——请导出为 .xlsx 或直接复制表格单元格")
         raise ImportError_(f"{name}: a 项目支出绩效自评表 without a 项目名称 cell; nothing imported",
                            f"{name}：项目支出绩效自评表里没有“项目名称”一格；未导入")
-    for sheet in unreadable:
-        notes.append(Note(1, "cells run together (no cell separators); sheet not imported", sheet.name,
-                          zh="单元格连在一起（没有分隔符）；工作表未导入"))
     notes.sort(key=lambda note: (next((i for i, each in enumerate(sheets) if each.name == note.sheet), 0), note.row))
     first = forms[0][1]
     unit = first.fields.get("实施单位") or (first.units[0] if first.units else None)
