@@ -37,6 +37,7 @@ from lint.checks._cycle import (
 from lint.findings import Hit
 
 SCOPE = "indicator"
+READS = ("values",)
 OPTIONS = {**CUMULATIVE_OPTIONS, "skip_when_digit_drop": True}
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
 ALLOWED = CUMULATIVE_ALLOWED

@@ -42,6 +42,7 @@ from lint.loading.model import CYCLE
 from lint.values import Comparison, ValueKind, parse_value
 
 SCOPE = "indicator"
+READS = ("name", "values")
 OPTIONS = {"problems": ["no_amount", "floor", "no_currency"], "placeholders": PLACEHOLDERS}
 ALLOWED = {"problems": Choice(("no_amount", "floor", "no_currency"), many=True), "placeholders": Words()}
 

@@ -46,6 +46,7 @@ from lint.findings import Hit
 from lint.values import parse_value
 
 SCOPE = "indicator"
+READS = ("name", "values", "level1", "level2")
 OPTIONS = {
     "terms": [],
     "unless": [],

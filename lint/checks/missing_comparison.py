@@ -35,6 +35,7 @@ from lint.findings import Hit
 from lint.values import BASE_UNITS, Comparison, ValueKind
 
 SCOPE = "value"
+READS = ("text", "name")
 OPTIONS = {
     "units": ["%", "‰"],
     "exact_names": ["比例", "占比", "配比", "费率", "税率", "利率"],

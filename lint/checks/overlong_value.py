@@ -23,6 +23,7 @@ from lint.values import ValueKind
 from lint.values.grammar import MAX_CELL
 
 SCOPE = "value"
+READS = ("text", "name")
 OPTIONS: dict = {}
 
 

@@ -36,6 +36,7 @@ from lint.findings import Hit
 from lint.values import Comparison, TargetValue, ValueKind
 
 SCOPE = "value"
+READS = ("text", "name")
 OPTIONS = {"signed_names": ["增长", "增幅", "增速", "变化", "变动", "同比", "环比", "下降", "降低", "节约", "超额"]}
 PATTERN_OPTIONS = ("signed_names",)
 TEXTS = {

@@ -40,6 +40,7 @@ from lint.checks._options import Words
 from lint.findings import Hit
 
 SCOPE = "value"
+READS = ("text", "name", "values", "column")
 OPTIONS = {
     "rate_words": [
         "率", "(?<![年季制])度", "比例", "占比", "比重", "覆盖", "满意", "百分", "%", "％",

@@ -43,6 +43,7 @@ from lint.findings import Hit
 from lint.values import TargetValue, ValueKind
 
 SCOPE = "value"
+READS = ("text", "name", "level1", "level2")
 OPTIONS = {"ignore": ["无", "不适用", "/"], "min_length": 2, "with_number": True, "zero_events": ZERO_EVENTS}
 PATTERN_OPTIONS = ("zero_events",)
 ALLOWED = {"ignore": Words(), "min_length": Number(minimum=1, maximum=100, integer=True)}

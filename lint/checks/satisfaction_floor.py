@@ -32,6 +32,7 @@ from lint.loading.model import CYCLE
 from lint.values import Comparison, ValueKind, parse_value
 
 SCOPE = "indicator"
+READS = ("values",)
 OPTIONS = {"floor": 90}
 ALLOWED = {"floor": Number(minimum=0, maximum=100)}
 

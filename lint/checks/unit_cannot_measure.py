@@ -46,6 +46,7 @@ from lint.findings import Hit
 from lint.values import Comparison
 
 SCOPE = "value"
+READS = ("text", "name", "values", "column")
 OPTIONS = {
     "timing_names": ["按时|及时|准时|按期|时效|时限"],
     "timing_kinds": ["count"],

@@ -44,6 +44,7 @@ from lint.findings import Hit
 from lint.values import BASE_UNITS, parse_value
 
 SCOPE = "value"
+READS = ("text", "name", "values", "column")
 OPTIONS = {
     "name_units": {
         "(人口|人员|人)数(量)?([(（][^()（）]*[)）])?$": "人",

@@ -42,6 +42,7 @@ from lint.loading.model import ANNUAL, CYCLE
 from lint.values import ValueKind, conversion_factor
 
 SCOPE = "indicator"
+READS = ("values",)
 OPTIONS = {"flag_per_year_annual": False, "flag_missing_unit": True}
 TEXTS = {"cycle_without_unit": ("unit",), "annual_without_unit": ("unit",),
          "different_units": ("cycle_unit", "annual_unit"), "add_unit": ("unit",)}

@@ -44,6 +44,7 @@ from lint.findings import Hit
 from lint.values import ValueKind
 
 SCOPE = "value"
+READS = ("text", "name", "level1", "level2")
 OPTIONS = {
     "allow": ["不适用", "无"],
     "graded": [
