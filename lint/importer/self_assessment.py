@@ -146,6 +146,8 @@ def is_self_assessment(sheets: list[Sheet]) -> bool:
     """A 项目支出绩效自评表: a cell names it, or a header has 实际完成值/完成值 with 得分."""
     for sheet in sheets:
         keys = {label_key(piece.text) for row in sheet.rows for piece in row.own()}
+        keys |= {label_key(cut.text) for row in sheet.rows for piece in row.own() if _runs_together(piece.text)
+                 for cut in running.split_run(piece.text)}
         # A title-sized cell: prose that mentions 自评表 (a 批复意见) does not make the form one.
         if any(len(key) <= 80 and words.SELF_TITLE.search(key) for key in keys):
             return True

@@ -104,7 +104,9 @@ def split_run(text: str) -> list[Piece]:
         pieces.append(Piece(text[start:end].strip(), key, True))
         last = end
     pieces += _between(text[last:], spaced)
-    return _joined_headers(_units_kept(pieces, spaced))
+    # A form that prints 度量单位 as a column of its own keeps its units apart.
+    apart = spaced and not any(piece.label and piece.key == "度量单位" for piece in pieces)
+    return _joined_headers(_units_kept(pieces, apart))
 
 
 _FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "\u3000": " "})
@@ -128,14 +130,14 @@ def _between(text: str, spaced: bool) -> list[Piece]:
     return [Piece(text, words.key(text), False, fused=True)]
 
 
-def _units_kept(pieces: list[Piece], spaced: bool) -> list[Piece]:
+def _units_kept(pieces: list[Piece], glue: bool) -> list[Piece]:
     """A unit printed apart from its number joins it ("不少于12" "种" → "不少于12 种"), the
     year in brackets its title, and the value after a unit label ("单位名称" "襄阳市中心医院")
     the label."""
     out: list[Piece] = []
     for piece in pieces:
         before = out[-1] if out else None
-        if (spaced and before is not None and not piece.label and not before.label and piece.text in _UNITS
+        if (glue and before is not None and not piece.label and not before.label and piece.text in _UNITS
                 and _BARE_NUMBER.fullmatch(before.text)):
             out[-1] = Piece(f"{before.text} {piece.text}", before.key + piece.key, False)
         elif (before is not None and not piece.label and words.SELF_TITLE.search(before.key)
@@ -172,9 +174,10 @@ def _joined_headers(pieces: list[Piece]) -> list[Piece]:
 
 
 def value_like(text: str) -> bool:
-    """A cell that can only be a value (a number, a quantity, a percentage, the dash), never a name."""
+    """A cell that can only be a value (a number, a quantity, a percentage, the dash; a sign or a
+    unit of the split columns), never a name."""
     text = text.strip()
-    return text in _DASHES or bool(_QUANTITY.fullmatch(text))
+    return text in _DASHES or text in _UNITS or (bool(text) and set(text) <= _SIGNS) or bool(_QUANTITY.fullmatch(text))
 
 
 # -- which value is which column --------------------------------------------------------------
