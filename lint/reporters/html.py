@@ -14,24 +14,29 @@ CDN, no web fonts, no images), and Chinese uses the reader's system fonts. It ha
 * filters (severity, rule, "only tables with findings") in a few lines of plain JavaScript,
   and a print stylesheet for A4.
 
-Everything shown comes from user files (cell text, paths) or rule packs (messages), so every
-piece of text goes through :func:`html.escape` (after
-:func:`~lint.reporters.escape.keeping_layout`, so control characters and bidi overrides are
-shown, not obeyed); the script reads only ``data-`` attributes
-and class names and never writes markup.
+This module lays the tables out (:class:`FormCell` in :class:`Block` in :class:`TableView` in
+:class:`FileView`) and counts; the Jinja2 templates beside it (``html_assets/*.html.j2``) write
+the markup, streamed. Everything shown comes from user files (cell text, paths) or rule packs
+(messages), so every value a template prints goes through :func:`_shown` (the environment's
+``finalize``: :func:`~lint.reporters.escape.keeping_layout`, so control characters and bidi
+overrides are shown, not obeyed, then :func:`html.escape`); no template escapes by hand or
+marks a value safe, and only the page's own stylesheet, script and spooled sections are passed
+in as markup. The script reads only ``data-`` attributes and class names and never
+writes markup.
 """
 
 from __future__ import annotations
 
 import html
-import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable, TextIO
 
+import jinja2
 import yaml
+from markupsafe import Markup
 
 from lint import __version__
 from lint.findings import FileResult, Finding, Severity, Span
@@ -41,6 +46,8 @@ from lint.reporters.escape import keeping_layout
 
 SEVERITIES = Severity.most_severe_first()
 _SPOOL_IN_MEMORY = 16 * 1024 * 1024  # characters of file sections kept in memory before spilling to disk
+_SPOOL_CHUNK = 64 * 1024  # characters copied from the spool to the page at a time
+
 
 def _asset(name: str) -> str:
     return resources.files("lint.reporters").joinpath("html_assets", name).read_text(encoding="utf-8")
@@ -53,11 +60,20 @@ _PAGE_WORDS, _FORM_LABELS = _LABELS["text"], _LABELS["form"]
 _VALUE_ATTRS = {"cycle": "cycle_value", "annual": "annual_value", "target": "target_value"}
 
 
-def _escaped(text: object) -> str:
-    """Escape for element content and double-quoted attributes alike. A line break in a cell
-    becomes a character reference: the page shows it, but no user text starts a line of the
-    file (``cat report.html`` in a CI log would run ``::error …`` lines as commands)."""
-    return html.escape(keeping_layout(text), quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+def _shown(value: object) -> Markup:
+    """Every value a template prints, escaped for element content and double-quoted attributes
+    alike (markup the templates made passes as it is). A line break in a cell becomes a
+    character reference: the page shows it, but no user text starts a line of the file
+    (``cat report.html`` in a CI log would run ``::error …`` lines as commands)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(keeping_layout(value), quote=True).replace("\r", "&#13;").replace("\n", "&#10;"))
+
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("lint.reporters", "html_assets"), autoescape=True, finalize=_shown,
+    undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,6 +91,20 @@ class FormCell:
     cls: str = ""
     findings: list[Finding] = field(default_factory=list)
     marks: list[tuple[int, int, Severity]] = field(default_factory=list)  # flagged text inside the cell
+
+    @property
+    def worst(self) -> Severity | None:
+        return Severity.worst(f.severity for f in self.findings)
+
+    def pieces(self) -> list[tuple[str, Severity | None]]:
+        """The text in runs, each marked with its severity or not (overlaps merge into the first)."""
+        out, at = [], 0
+        for start, end, severity in sorted(self.marks, key=lambda m: (m[0], -m[2])):
+            if start < at:
+                continue
+            out += [(self.text[at:start], None), (self.text[start:end], severity)]
+            at = end
+        return [*out, (self.text[at:], None)]
 
 
 @dataclass(slots=True)
@@ -391,158 +421,8 @@ def _mark(form_cell: FormCell, finding: Finding, lines: list[str]) -> None:
     form_cell.marks.append((start, start + len(words), finding.severity))
 
 
-def _marked(text: str, marks: list[tuple[int, int, Severity]]) -> str:
-    """``text`` escaped, with each marked range in a ``<mark>`` (overlaps merge into the first)."""
-    out, at = [], 0
-    for start, end, severity in sorted(marks, key=lambda m: (m[0], -m[2])):
-        if start < at:
-            continue
-        out.append(_escaped(text[at:start]))
-        out.append(f'<mark class="sev-{severity}">{_escaped(text[start:end])}</mark>')
-        at = end
-    out.append(_escaped(text[at:]))
-    return "".join(out)
-
-
-# ---------------------------------------------------------------------------------------------
-# Markup
-
-
-def _loc(finding: Finding) -> str:
-    return f"{finding.path}:{finding.span.line}:{finding.span.column}"
-
-
-def _note(finding: Finding, lang: str, show_hints: bool, tag: str = "div") -> str:
-    severity = str(finding.severity)
-    parts = [
-        f'<{tag} class="finding sev-{severity}" data-severity="{severity}" data-rule="{_escaped(finding.rule)}" '
-        f'data-family="{_escaped(finding.family)}" data-loc="{_escaped(_loc(finding))}">',
-        f'<span class="badge">{_escaped(SEVERITY_LABELS[lang][finding.severity])}</span> ',
-        f'<span class="rule" title="{_escaped(finding.slug)}">{_escaped(finding.rule)}</span> ',
-        f'<span class="msg">{_escaped(finding.message)}</span>',
-    ]
-    if show_hints and finding.hint:
-        parts.append(f'<span class="hint">{_escaped(_PAGE_WORDS[lang]["hint"])}{_escaped(finding.hint)}</span>')
-    parts.append(f'<span class="loc">{_escaped(_loc(finding))}</span>')
-    parts.append(f"</{tag}>")
-    return "".join(parts)
-
-
-def _form_cell_html(form_cell: FormCell, path: str, lang: str, show_hints: bool) -> str:
-    tag = "th" if form_cell.label else "td"
-    classes = [form_cell.cls] if form_cell.cls else []
-    attrs = []
-    if form_cell.colspan > 1:
-        attrs.append(f'colspan="{form_cell.colspan}"')
-    if form_cell.rowspan > 1:
-        attrs.append(f'rowspan="{form_cell.rowspan}"')
-    if form_cell.source is not None:
-        span = form_cell.source.span
-        attrs.append(f'data-loc="{_escaped(f"{path}:{span.line}:{span.column}")}"')
-    worst = Severity.worst(f.severity for f in form_cell.findings)
-    if worst is not None:
-        classes += ["flagged", f"sev-{worst}"]
-        attrs.append(f'data-findings="{len(form_cell.findings)}"')
-    if classes:
-        attrs.insert(0, f'class="{" ".join(classes)}"')
-    text = form_cell.text
-    if form_cell.source is not None and not text.strip() and form_cell.findings:
-        body = f'<span class="v empty">{_escaped(_PAGE_WORDS[lang]["empty"])}</span>'
-    else:
-        body = f'<span class="v">{_marked(text, form_cell.marks)}</span>' if text else ""
-    notes = "".join(_note(f, lang, show_hints) for f in form_cell.findings)
-    return f"<{tag}{' ' if attrs else ''}{' '.join(attrs)}>{body}{notes}</{tag}>"
-
-
-def _block_html(block: Block, path: str, lang: str, show_hints: bool) -> str:
-    out = [f'<table class="form {block.cls}"><colgroup>']
-    out += [f'<col style="width:{w}">' for w in block.widths]
-    out.append("</colgroup>")
-    for section, rows in (("thead", block.head), ("tbody", block.rows)):
-        if not rows:
-            continue
-        out.append(f"<{section}>")
-        for row in rows:
-            out.append("<tr>" + "".join(_form_cell_html(form_cell, path, lang, show_hints) for form_cell in row) + "</tr>")
-        out.append(f"</{section}>")
-    out.append("</table>")
-    return "\n".join(out)
-
-
-def _counts_badges(findings: list[Finding], lang: str) -> str:
-    counts = Counter(f.severity for f in findings)
-    if not counts:
-        return f'<span class="counts clean">{_escaped(_PAGE_WORDS[lang]["no_findings"])}</span>'
-    return '<span class="counts">' + "".join(
-        f'<span class="pill sev-{s}">{_escaped(SEVERITY_LABELS[lang][s])} {counts[s]}</span>' for s in SEVERITIES if counts[s]
-    ) + "</span>"
-
-
-def _table_section(table: TableView, path: str, lang: str, show_hints: bool) -> str:
-    text = _PAGE_WORDS[lang]
-    findings = table.findings()
-    form = text.get(f"{table.kind}_form", text["project_form"])
-    name = table.name or text["unnamed"]
-    out = [
-        f'<section class="table-section" id="{_escaped(table.anchor)}" data-kind="{_escaped(table.kind)}" '
-        f'data-findings="{len(findings)}">',
-        f'<div class="form-heading"><div class="form-title">{_escaped(form)}</div>'
-        f'<div class="form-name">{_escaped(name)} {_counts_badges(findings, lang)}'
-        f' <a class="toplink" href="#summary">{_escaped(text["top"])}</a></div></div>',
-    ]
-    out += [_block_html(block, path, lang, show_hints) for block in table.blocks]
-    out.append("</section>")
-    return "\n".join(out)
-
-
-def _file_section(view: FileView, lang: str, show_hints: bool) -> str:
-    text = _PAGE_WORDS[lang]
-    path = view.result.path
-    all_findings = view.result.findings
-    out = [
-        f'<section class="file-section sheet" id="{_escaped(view.anchor)}" data-path="{_escaped(path)}" '
-        f'data-findings="{len(all_findings)}">',
-        f'<h2 class="file-heading"><span class="path">{_escaped(path)}</span> {_counts_badges(all_findings, lang)}</h2>',
-    ]
-    if view.meta:
-        out.append('<table class="form file-meta"><tbody><tr>'
-                   + "".join(_form_cell_html(form_cell, path, lang, show_hints) for form_cell in view.meta) + "</tr></tbody></table>")
-    if not view.loaded:
-        out.append(f'<p class="notice">{_escaped(text["not_loaded"])}</p>')
-    elif not view.tables:
-        out.append(f'<p class="notice">{_escaped(text["no_tables"])}</p>')
-    if view.unmatched:
-        out.append(f'<div class="file-findings"><h3>{_escaped(text["file_findings"])}</h3><ul>')
-        out += [_note(f, lang, show_hints, tag="li") for f in view.unmatched]
-        out.append("</ul></div>")
-    out += [_table_section(table, path, lang, show_hints) for table in view.tables]
-    out.append("</section>")
-    return "\n".join(out)
-
-
-def _chart(families: list[tuple[str, Counter]], lang: str) -> str:
-    """Horizontal bars, one per rule family, stacked by severity; drawn here, no library."""
-    label_width, bar_width, row, top = 120, 380, 26, 6
-    height = top * 2 + row * max(1, len(families))
-    width = label_width + bar_width + 60
-    peak = max((sum(c.values()) for _, c in families), default=0) or 1
-    out = [f'<svg class="chart" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-label="{_escaped(_PAGE_WORDS[lang]["chart"])}">']
-    for i, (label, counts) in enumerate(families):
-        y = top + i * row
-        out.append(f'<text class="axis" x="{label_width - 8}" y="{y + 15}" text-anchor="end">{_escaped(label)}</text>')
-        x = float(label_width)
-        for severity in SEVERITIES:
-            n = counts.get(severity, 0)
-            if not n:
-                continue
-            w = bar_width * n / peak
-            out.append(f'<rect class="bar sev-{severity}" x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="16">'
-                       f'<title>{_escaped(label)} · {_escaped(SEVERITY_LABELS[lang][severity])}: {n}</title></rect>')
-            x += w
-        out.append(f'<text class="num" x="{x + 6:.1f}" y="{y + 15}">{sum(counts.values())}</text>')
-    out.append("</svg>")
-    return "".join(out)
+def _severity_counts(findings: Iterable[Finding]) -> Counter:
+    return Counter(f.severity for f in findings)
 
 
 @dataclass(slots=True)
@@ -580,85 +460,27 @@ class _Tally:
             self.rules[f.rule] += 1
             self.slugs.setdefault(f.rule, f.slug)
         rows = [_SummaryRow(table.name or _PAGE_WORDS[lang]["unnamed"], table.anchor, "table",
-                     Counter(f.severity for f in table.findings())) for table in view.tables]
+                            _severity_counts(table.findings())) for table in view.tables]
         if view.unmatched or not view.tables:
             rows.insert(0, _SummaryRow(_PAGE_WORDS[lang]["file_level"], view.anchor, "file",
-                                Counter(f.severity for f in view.unmatched)))
+                                       _severity_counts(view.unmatched)))
         unit = " ".join(part for part in (view.unit, view.year) if part)
         self.units.append((view.anchor, unit, view.result.path, rows))
 
+    def family_rows(self, lang: str) -> list[tuple[str, str, Counter, int]]:
+        """Family, its label, counts per severity and total; most findings first."""
+        rows = [(family, FAMILY_LABELS[lang].get(family, family), counts, sum(counts.values()))
+                for family, counts in self.families.items()]
+        return sorted(rows, key=lambda row: (-row[3], row[0]))
 
-def _summary(tally: _Tally, lang: str) -> str:
-    text = _PAGE_WORDS[lang]
-    total = tally.total
-    out = ['<section class="summary sheet" id="summary">', f'<h2>{_escaped(text["summary"])}</h2>']
-    key = "checked" if total else "clean"
-    out.append(f'<p class="lead" data-total="{total}">'
-               f'{_escaped(text[key].format(files=tally.files, tables=tally.tables, total=total))}</p>')
-
-    out.append(f'<div class="summary-grid"><div><h3>{_escaped(text["by_severity"])}</h3><div class="tiles">')
-    for severity in SEVERITIES:
-        n = tally.severities[severity]
-        out.append(f'<div class="tile sev-{severity}"><span class="count" data-summary="severity" '
-                   f'data-key="{severity}" data-count="{n}">{n}</span>'
-                   f'<span class="what">{_escaped(SEVERITY_LABELS[lang][severity])}</span></div>')
-    out.append("</div>")
-
-    family_rows = sorted(tally.families.items(), key=lambda item: (-sum(item[1].values()), item[0]))
-    labels = FAMILY_LABELS[lang]
-    out.append(f'<h3>{_escaped(text["by_family"])}</h3><table class="counts-table"><tbody>')
-    for family, counts in family_rows:
-        n = sum(counts.values())
-        out.append(f'<tr><th>{_escaped(labels.get(family, family))}</th><td class="key">{_escaped(family)}</td>'
-                   f'<td class="n" data-summary="family" data-key="{_escaped(family)}" data-count="{n}">{n}</td></tr>')
-    out.append("</tbody></table></div>")
-    out.append('<div class="chart-box">')
-    if family_rows:
-        out.append(f'<figure><figcaption>{_escaped(text["chart"])}</figcaption>'
-                   f'{_chart([(labels.get(k, k), c) for k, c in family_rows], lang)}'
-                   f'<div class="legend">' + "".join(
-                       f'<span><i class="swatch sev-{s}"></i>{_escaped(SEVERITY_LABELS[lang][s])}</span>' for s in SEVERITIES)
-                   + "</div></figure>")
-    out.append("</div></div>")
-
-    out.append(f'<h3>{_escaped(text["by_table"])}</h3><table class="counts-table by-table"><thead><tr>'
-               f'<th>{_escaped(text["unit_col"])}</th><th>{_escaped(text["table_col"])}</th>'
-               + "".join(f'<th class="n">{_escaped(SEVERITY_LABELS[lang][s])}</th>' for s in SEVERITIES)
-               + f'<th class="n">{_escaped(text["total"])}</th></tr></thead><tbody>')
-    for anchor, unit, path, rows in tally.units:
-        heading = f'<a href="#{_escaped(anchor)}">{_escaped(unit or path)}</a>'
-        if unit:
-            heading += f'<div class="path">{_escaped(path)}</div>'
-        for i, row in enumerate(rows):
-            first = f'<td class="unit" rowspan="{len(rows)}">{heading}</td>' if i == 0 else ""
-            c, n = row.counts, sum(row.counts.values())
-            cells = "".join(f'<td class="n{" sev-" + str(s) if c[s] else ""}">{c[s] or ""}</td>' for s in SEVERITIES)
-            out.append(f'<tr>{first}<td><a href="#{_escaped(row.anchor)}">{_escaped(row.name)}</a></td>{cells}'
-                       f'<td class="n total" data-summary="{row.kind}" data-key="{_escaped(row.anchor)}" '
-                       f'data-count="{n}">{n}</td></tr>')
-    out.append("</tbody></table></section>")
-    return "\n".join(out)
-
-
-def _filters(tally: _Tally, lang: str, rules: dict) -> str:
-    text = _PAGE_WORDS[lang]
-    out = [f'<form id="filters" class="filters" autocomplete="off"><strong>{_escaped(text["filters"])}</strong>',
-           f'<fieldset class="sev"><span class="what">{_escaped(text["by_severity_short"])}</span>']
-    for s in SEVERITIES:
-        out.append(f'<label class="sev-{s}"><input type="checkbox" name="severity" value="{s}" checked> '
-                   f'{_escaped(SEVERITY_LABELS[lang][s])} ({tally.severities[s]})</label>')
-    out.append(f'</fieldset><fieldset class="rules"><span class="what">{_escaped(text["by_rule"])}</span>')
-    for rule_id in sorted(tally.rules):
-        rule = rules.get(rule_id)
-        summary = rule.text("summary", lang) if rule is not None else ""
-        tip = " — ".join(part for part in (tally.slugs[rule_id], summary) if part)
-        out.append(f'<label title="{_escaped(tip)}"><input type="checkbox" name="rule" value="{_escaped(rule_id)}" checked> '
-                   f'{_escaped(rule_id)} <span class="n">({tally.rules[rule_id]})</span></label>')
-    if tally.rules:
-        out.append(f'<button type="button" data-rules="all">{_escaped(text["all"])}</button>'
-                   f'<button type="button" data-rules="none">{_escaped(text["none"])}</button>')
-    out.append(f'</fieldset><label class="only"><input type="checkbox" name="only"> {_escaped(text["only"])}</label></form>')
-    return "\n".join(out)
+    def rule_tips(self, rules: dict, lang: str) -> list[tuple[str, str]]:
+        """Each rule found, in id order, with its slug and the pack's summary for a tooltip."""
+        tips = []
+        for rule_id in sorted(self.rules):
+            rule = rules.get(rule_id)
+            summary = rule.text("summary", lang) if rule is not None else ""
+            tips.append((rule_id, " — ".join(part for part in (self.slugs[rule_id], summary) if part)))
+        return tips
 
 
 def render(results: Iterable[FileResult], out: TextIO, context: ReportContext) -> None:
@@ -669,22 +491,18 @@ def render(results: Iterable[FileResult], out: TextIO, context: ReportContext) -
     after), and only the summary's counts stay in memory.
     """
     lang = context.lang if context.lang in _PAGE_WORDS else "zh"
-    text = _PAGE_WORDS[lang]
+    shared = dict(lang=lang, words=_PAGE_WORDS[lang], severities=SEVERITIES, severity_labels=SEVERITY_LABELS[lang],
+                  show_hints=context.show_hints, severity_counts=_severity_counts)
     tally = _Tally()
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8") as sections:
+        file_section = _TEMPLATES.get_template("file.html.j2")
         for index, result in enumerate(results, 1):
             view = _file_view(index, result, lang)
-            sections.write(_file_section(view, lang, context.show_hints) + "\n")
+            sections.writelines(file_section.generate(view=view, **shared))
             tally.add(view, lang)
-        out.write("<!DOCTYPE html>\n")
-        out.write(f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n')
-        out.write('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
-        out.write(f'<meta name="generator" content="jxlint {_escaped(__version__)}">\n')
-        out.write(f"<title>{_escaped(text['title'])}</title>\n<style>\n{_asset('report.css')}</style>\n</head>\n<body>\n")
-        out.write(_filters(tally, lang, context.rules or {}) + "\n<main>\n")
-        out.write(f'<header class="page-header"><h1>{_escaped(text["title"])}</h1>'
-                  f'<p class="generated">{_escaped(text["generated"].format(version=__version__))}</p></header>\n')
-        out.write(_summary(tally, lang) + "\n")
         sections.seek(0)
-        shutil.copyfileobj(sections, out)
-    out.write(f"</main>\n<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n")
+        spooled = (Markup(chunk) for chunk in iter(lambda: sections.read(_SPOOL_CHUNK), ""))
+        out.writelines(_TEMPLATES.get_template("page.html.j2").generate(
+            tally=tally, families=tally.family_rows(lang), rule_tips=tally.rule_tips(context.rules or {}, lang),
+            sections=spooled, version=__version__, stylesheet=Markup(_asset("report.css")),
+            script=Markup(_asset("report.js")), **shared))

@@ -399,7 +399,18 @@ def test_filters_and_print_stylesheet_are_there(dom, example_results):
 
 def test_assets_are_package_files():
     folder = resources.files("lint.reporters").joinpath("html_assets")
-    assert folder.joinpath("report.css").is_file() and folder.joinpath("report.js").is_file()
+    for name in ("report.css", "report.js", "labels.yaml", "page.html.j2", "file.html.j2"):
+        assert folder.joinpath(name).is_file(), name
+
+
+def test_templates_never_mark_a_value_safe():
+    """Every value goes through the environment's finalize (keeping_layout, then html.escape):
+    a template that turned escaping off or marked a value safe would print a cell as markup."""
+    folder = resources.files("lint.reporters").joinpath("html_assets")
+    for name in ("page.html.j2", "file.html.j2"):
+        template = folder.joinpath(name).read_text(encoding="utf-8")
+        assert not re.search(r"\|\s*safe\b|autoescape\s+false|\|\s*e\b|\|\s*escape\b", template), name
+    assert html_report._TEMPLATES.autoescape is True and html_report._TEMPLATES.finalize is html_report._shown
 
 
 def test_cli_writes_the_html_report(tmp_path):
