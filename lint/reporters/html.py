@@ -178,14 +178,19 @@ def _load(result: FileResult):
         return None
 
 
+def _form_head(table, labels: dict, title: str, keys: Iterable[str]) -> Block:
+    """A form's head: its title, then each of ``keys`` the table fills, in that order (a
+    self-assessment's labels the form prints without translation stay as written)."""
+    head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
+    head.rows.append([_label(labels[title]), _value(table.title, colspan=4, cls="title-cell")])
+    head.rows += [[_label(labels.get(key, key)), _value(table.fields[key], colspan=4)] for key in keys if key in table.fields]
+    return head
+
+
 def _project_blocks(table, year: str, lang: str) -> list[Block]:
     labels = _FORM_LABELS[lang]
-    head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
+    head = _form_head(table, labels, PROJECT_TITLE, PROJECT_FIELDS)
     rows = head.rows
-    rows.append([_label(labels[PROJECT_TITLE]), _value(table.title, colspan=4, cls="title-cell")])
-    for key in PROJECT_FIELDS:
-        if key in table.fields:
-            rows.append([_label(labels[key]), _value(table.fields[key], colspan=4)])
     if table.start_year is not None or table.end_year is not None:
         rows.append([_label(labels["实施周期"]), _label(labels["起始年度"]), _value(table.start_year),
                      _label(labels["到期年度"]), _value(table.end_year)])
@@ -209,12 +214,8 @@ def _project_blocks(table, year: str, lang: str) -> list[Block]:
 
 def _department_blocks(table, lang: str) -> list[Block]:
     labels = _FORM_LABELS[lang]
-    head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
+    head = _form_head(table, labels, DEPARTMENT_TITLE, DEPARTMENT_FIELDS)
     rows = head.rows
-    rows.append([_label(labels[DEPARTMENT_TITLE]), _value(table.title, colspan=4, cls="title-cell")])
-    for key in DEPARTMENT_FIELDS:
-        if key in table.fields:
-            rows.append([_label(labels[key]), _value(table.fields[key], colspan=4)])
     lines = max(len(table.expenditure), len(table.income))
     if lines or table.total is not None:
         span = 1 + lines + (1 if table.total is not None else 0)
@@ -262,10 +263,7 @@ def _self_assessment_blocks(table, lang: str) -> list[Block]:
     their year-end columns, and the totals and conclusions. Labels the form prints that have
     no translation stay as written."""
     labels = _FORM_LABELS[lang]
-    head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
-    head.rows.append([_label(labels[PROJECT_TITLE]), _value(table.title, colspan=4, cls="title-cell")])
-    for key, cell in table.fields.items():
-        head.rows.append([_label(labels.get(key, key)), _value(cell, colspan=4)])
+    head = _form_head(table, labels, PROJECT_TITLE, table.fields)
     blocks = [head]
     columns = [attr for attr in _SELF_BUDGET if any(getattr(line, attr) is not None for line in table.budget_lines)]
     if table.budget_lines:
