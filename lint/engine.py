@@ -21,6 +21,7 @@ from typing import Iterator
 from lint import checks, suppress
 from lint.checks._context import CrossTable, IndicatorRow, ValueCell
 from lint.findings import FileResult, Finding, Hit, Span
+from lint.fixes import Edit, Fix
 from lint.loading import load_target
 from lint.loading.model import COLUMN_LABELS, Table, TargetFile
 from lint.references import References
@@ -50,7 +51,7 @@ class _Context:
 
 class Linter:
     def __init__(self, ruleset: RuleSet, lang: str = "zh", suppressions: bool = True,
-                 references: References | None = None) -> None:
+                 references: References | None = None, memo: bool = True) -> None:
         self.lang = lang
         self.references = references or References()  # files the "cross" rules compare with
         self.ruleset = ruleset
@@ -60,7 +61,12 @@ class Linter:
             self.by_scope[rule.scope].append(rule)
         self._functions = {rule.id: checks.load(rule.check).check for rule in ruleset}
         self._name_sensitive = {scope: any(r.where.names for r in rules) for scope, rules in self.by_scope.items()}
-        self._applicable_rules: dict[tuple, list[Rule]] = {}
+        self._plans: dict[tuple, _Plan] = {}
+        # Hits of memoised checks by what they read (lint.checks READS), reused across cells,
+        # tables and files, where most (name, column, value) cells repeat one seen before.
+        # ``memo=False`` runs every check on every cell (to compare, and to measure the memo).
+        self._memo: dict[tuple, tuple] = {}
+        self._memoised = memo
 
     @functools.cached_property
     def fingerprint(self) -> str:
@@ -95,44 +101,76 @@ class Linter:
         return findings
 
     def check_target(self, target: TargetFile) -> Iterator[Finding]:
+        path = target.path
         for table in target.tables():
             for rule in self.by_scope["table"]:
                 if rule.where.table(table.kind):
-                    yield from self._run(rule, table, _Context(project=table.name), target.path)
+                    yield from self._run(rule, table, _Context(project=table.name), path)
             if self.references:
                 for rule in self.by_scope["cross"]:
                     if rule.where.table(table.kind):
                         yield from self._run(rule, CrossTable(table, target, self.references), _Context(project=table.name),
-                                             target.path)
+                                             path)
             for indicator in table.indicators:
-                context = _Context(project=table.name, indicator=indicator.name.text)
-                row_rules = self._applicable("indicator", table.kind, indicator)
-                if row_rules:
-                    row = IndicatorRow(table, indicator)
-                    for rule in row_rules:
-                        yield from self._run(rule, row, context, target.path)
+                plan = self._plan("indicator", table.kind, indicator)
+                if plan.rules:
+                    context = _Context(project=table.name, indicator=indicator.name.text)
+                    yield from self._dispatch(plan, _Row(table, indicator), context, path)
                 for column, cell in indicator.values():
-                    value_rules = self._applicable("value", table.kind, indicator, column)
-                    if not value_rules:
-                        continue
-                    subject = ValueCell(table, indicator, column, cell, parse_value(cell.text))
-                    cell_context = _Context(table.name, indicator.name.text, cell.text, column)
-                    for rule in value_rules:
-                        yield from self._run(rule, subject, cell_context, target.path)
+                    plan = self._plan("value", table.kind, indicator, column)
+                    if plan.rules:
+                        context = _Context(table.name, indicator.name.text, cell.text, column)
+                        yield from self._dispatch(plan, _Row(table, indicator, column, cell), context, path)
 
-    def _applicable(self, scope: str, kind: str, indicator, column: str | None = None) -> list[Rule]:
-        """The rules of ``scope`` whose ``where`` admits this row (and column), memoised:
-        a file has thousands of cells but only a few dozen distinct (一级, 二级, column)."""
+    def _plan(self, scope: str, kind: str, indicator, column: str | None = None) -> "_Plan":
+        """The rules of ``scope`` whose ``where`` admits this row (and column), grouped for the
+        memo, and kept: a file has thousands of cells but only a few dozen distinct (一级, 二级, column)."""
         named = self._name_sensitive[scope]
         key = (scope, kind, indicator.level1, indicator.level2, indicator.name.text if named else None, column)
-        rules = self._applicable_rules.get(key)
-        if rules is None:
+        plan = self._plans.get(key)
+        if plan is None:
             rules = [
                 rule for rule in self.by_scope[scope]
                 if rule.where.table(kind) and rule.where.indicator(indicator) and (column is None or rule.where.column(column))
             ]
-            self._applicable_rules[key] = rules
-        return rules
+            plan = self._plans[key] = _Plan(key, rules, self._memoised)
+        return plan
+
+    def _dispatch(self, plan: "_Plan", row: "_Row", context: _Context, path: str) -> Iterator[Finding]:
+        """Every rule of ``plan`` on one cell or row: memoised groups answered from the memo
+        when a cell with the same facts was checked before, the other rules run."""
+        for group, (facts, rules) in enumerate(plan.groups):
+            key = (plan.key, group, *(row.fact(fact) for fact in facts))
+            stored = self._memo.get(key)
+            if stored is None:
+                stored = self._verdicts(rules, row, facts)
+                if stored is None:  # a check crashed, or a hit points outside what it reads
+                    for rule in rules:
+                        yield from self._run(rule, row.subject(), context, path)
+                    continue
+                if len(self._memo) >= _MEMO_LIMIT:
+                    self._memo.clear()  # bounded: a worker checking a province keeps flat memory
+                self._memo[key] = stored
+            for rule, relative in stored:
+                yield self._finding(rule, row.anchored(relative, facts), context, path)
+        for rule in plan.others:
+            yield from self._run(rule, row.subject(), context, path)
+
+    def _verdicts(self, rules: tuple, row: "_Row", facts: tuple) -> tuple | None:
+        """The hits of ``rules`` on ``row``, each with its spans relative to the cells it read;
+        None when they cannot be reused."""
+        found = []
+        for rule in rules:
+            try:
+                hits = list(self._functions[rule.id](rule, row.subject()))
+            except Exception:  # noqa: BLE001 - reported by _run, which runs it again
+                return None
+            for hit in hits:
+                relative = row.relative(hit, facts)
+                if relative is None:
+                    return None
+                found.append((rule, relative))
+        return tuple(found)
 
     def _run(self, rule: Rule, subject, context: _Context, path: str) -> Iterator[Finding]:
         try:
@@ -197,6 +235,128 @@ def _canonical(value):
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+# Verdicts kept per linter before the memo starts afresh: each is a few small tuples.
+_MEMO_LIMIT = 200_000
+_WHOLE = None  # a relative span that is the whole anchor cell
+
+
+class _Plan:
+    """The rules that apply to a row (or one of its value cells) of one (table kind, 一级, 二级,
+    column), fused: memoised checks in groups by what they read, one memo lookup per group;
+    the others run on every cell."""
+
+    __slots__ = ("key", "rules", "groups", "others")
+
+    def __init__(self, key: tuple, rules: list[Rule], memoised: bool = True) -> None:
+        self.key = key
+        self.rules = rules
+        grouped: dict[tuple, list[Rule]] = {}
+        self.others = []
+        for rule in rules:
+            facts = checks.reads(rule.check) if memoised else None
+            if facts is None:
+                self.others.append(rule)
+            else:
+                # Table kind, labels and column are in the plan's key: only the rest varies.
+                grouped.setdefault(tuple(sorted(facts & _VARYING)), []).append(rule)
+        self.groups = [(facts, tuple(members)) for facts, members in grouped.items()]
+
+
+_VARYING = frozenset({"text", "name", "values"})
+
+
+class _Row:
+    """One indicator row, or one value cell of it, as the memo sees it: the facts a check may
+    read, the subject the check gets (built only when a check runs), and the cells its hits
+    may point at, to store those spans relative to them and re-anchor them on another row."""
+
+    __slots__ = ("table", "indicator", "column", "cell", "_subject")
+
+    def __init__(self, table: Table, indicator, column: str | None = None, cell=None) -> None:
+        self.table, self.indicator, self.column, self.cell = table, indicator, column, cell
+        self._subject = None
+
+    def subject(self):
+        if self._subject is None:
+            if self.cell is None:
+                self._subject = IndicatorRow(self.table, self.indicator)
+            else:
+                self._subject = ValueCell(self.table, self.indicator, self.column, self.cell, parse_value(self.cell.text))
+        return self._subject
+
+    def fact(self, fact: str):
+        if fact == "text":
+            return _written(self.cell)
+        if fact == "name":
+            return _written(self.indicator.name)
+        return tuple((column, _written(cell)) for column, cell in self.indicator.values())
+
+    def anchors(self, facts: tuple) -> list:
+        """(anchor, cell) for every cell ``facts`` cover: the key holds how each is written."""
+        found = []
+        if "text" in facts:
+            found.append(("cell", self.cell))
+        if "name" in facts:
+            found.append(("name", self.indicator.name))
+        if "values" in facts:
+            found.extend((column, cell) for column, cell in self.indicator.values()
+                         if not (cell is self.cell and "text" in facts))
+        return found
+
+    def relative(self, hit: Hit, facts: tuple):
+        anchors = self.anchors(facts)
+        span = _relative(hit.span, anchors)
+        if span is None:
+            return None
+        if hit.fix is None:
+            return hit, span, None
+        edits = tuple(_relative(edit.span, anchors) for edit in hit.fix.edits)
+        return None if None in edits else (hit, span, edits)
+
+    def anchored(self, relative, facts: tuple) -> Hit:
+        hit, span, edits = relative
+        anchors = dict(self.anchors(facts))
+        fix = hit.fix
+        if edits is not None:
+            fix = Fix(fix.description, tuple(Edit(_absolute(where, anchors), edit.text)
+                                             for where, edit in zip(edits, fix.edits)), fix.applicability)
+        return Hit(_absolute(span, anchors), hit.params, hit.project, hit.indicator, hit.value, hit.problem, fix)
+
+
+def _written(cell) -> tuple:
+    """A cell as a memo key: its text, and how it is written — quotes, type, the shape of its
+    span — which is all a fix and a re-anchored span depend on besides the text."""
+    span = cell.span
+    lines = span.end_line - span.line
+    return cell.text, cell.quoted, type(cell.value), lines, span.end_column - span.column if not lines else None
+
+
+def _relative(span: Span, anchors: list):
+    """``span`` as (anchor, offsets) inside exactly one of the anchor cells; None if it is in
+    none (the check read something else) or in two (aliased cells: which one is not known)."""
+    found = None
+    for name, cell in anchors:
+        where = cell.span
+        if span == where:
+            offsets = _WHOLE
+        elif where.line == where.end_line == span.line == span.end_line and where.column <= span.column <= span.end_column <= where.end_column:
+            offsets = (span.column - where.column, span.end_column - where.column)
+        else:
+            continue
+        if found is not None:
+            return None
+        found = (name, offsets)
+    return found
+
+
+def _absolute(relative, anchors: dict) -> Span:
+    name, offsets = relative
+    where = anchors[name].span
+    if offsets is _WHOLE:
+        return where
+    return Span(where.line, where.column + offsets[0], where.line, where.column + offsets[1])
 
 
 def _anchor(subject) -> Span:

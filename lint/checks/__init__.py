@@ -28,6 +28,13 @@ A check module has a docstring that documents what it checks and its options, an
     The kinds of table the check reads (``"project"``, ``"department"``,
     ``"self-assessment"``). The pack loader narrows each rule's ``where: tables`` to them
     and refuses a rule that names another kind, so the check itself never tests the kind.
+``READS`` (optional, ``value`` and ``indicator`` checks)
+    What the check's hits depend on besides the rule, from :data:`FACTS`: ``"text"`` (the
+    value cell), ``"name"`` (the 三级指标 name), ``"values"`` (every value cell of the row),
+    ``"level1"``, ``"level2"``, ``"column"``, ``"kind"`` (of table). A check that declares
+    it is memoised: its hits for one set of those facts are reused for every other cell or
+    row with the same facts (re-anchored to that cell), across tables and files. A check that
+    reads anything else — the table's budget or period, other rows — must not declare it.
 ``check(rule, subject)``
     Yields :class:`~lint.findings.Hit` for each problem; ``rule.options`` holds the
     defaults merged with the rule's own options.
@@ -44,11 +51,29 @@ import pkgutil
 from types import ModuleType
 
 SCOPES = ("file", "table", "indicator", "value", "cross")
+# What a memoised check of each scope may read (see READS above).
+FACTS = {
+    "value": frozenset({"text", "name", "values", "level1", "level2", "column", "kind"}),
+    "indicator": frozenset({"name", "values", "level1", "level2", "kind"}),
+}
 
 
 @functools.cache
 def kinds() -> tuple[str, ...]:
     return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+
+
+@functools.cache
+def reads(kind: str) -> frozenset[str] | None:
+    """What the check kind's hits depend on (its ``READS``), or None: it is not memoised."""
+    module = load(kind)
+    declared = getattr(module, "READS", None)
+    if declared is None:
+        return None
+    unknown = set(declared) - FACTS.get(module.SCOPE, frozenset())
+    if unknown:
+        raise ValueError(f"{module.__name__}.READS names facts a {module.SCOPE} check cannot be keyed by: {sorted(unknown)}")
+    return frozenset(declared)
 
 
 @functools.cache
