@@ -4,7 +4,7 @@ The examples are the rule's own ``examples.fail`` and ``examples.pass`` snippets
 cells from published tables); the test-suite runs exactly the same snippets, so what the
 user reads here is what is tested. Option meanings and message placeholders come from the
 check module's docstring (its ``Options:`` and ``Message parameters:`` paragraphs), the one
-place they are documented. Every text from the pack is escaped: a pack is user input.
+place they are documented; the rule's ``texts`` are listed as the pack words them. Every text from the pack is escaped: a pack is user input.
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ from lint.rulepack import Rule, RuleSet
 _HEAD = {
     "zh": {"lives": "所在", "defined": "规则", "code": "代码", "tests": "测试",
            "family": "规则族", "check": "检查类型", "severity": "严重程度", "why": "依据", "source": "出处",
-           "options": "选项", "where": "适用范围", "fail": "会报告的写法", "pass": "不会报告的写法", "finding": "发现",
+           "options": "选项", "texts": "文字（检查按所见选用，填入消息）", "where": "适用范围", "fail": "会报告的写法", "pass": "不会报告的写法", "finding": "发现",
            "hint": "修改建议", "placeholders": "其中", "example_hint": "本例建议", "none": "无", "all": "全部",
            "yes": "是", "no": "否", "empty": "（空）"},
     "en": {"lives": "lives in", "defined": "rule", "code": "code", "tests": "tests",
            "family": "family", "check": "check kind", "severity": "severity", "why": "rationale", "source": "source",
-           "options": "options", "where": "applies to", "fail": "flagged", "pass": "not flagged", "finding": "finding",
+           "options": "options", "texts": "texts (the check picks one by what it finds, for the message)",
+           "where": "applies to", "fail": "flagged", "pass": "not flagged", "finding": "finding",
            "hint": "fix hint", "placeholders": "where", "example_hint": "hint for this example", "none": "none",
            "all": "all", "yes": "yes", "no": "no", "empty": "(empty)"},
 }
@@ -123,6 +124,7 @@ def explain_rule(rule: Rule, lang: str = "zh") -> str:
         "",
         f"{head['options']}:" + ("" if rule.options else f" {head['none']}"),
         *_options(rule.options, documented.options, head),
+        *_texts(rule, lang),
         f"{head['where']}: " + _where(rule, lang),
     ]
     for kind in ("fail", "pass"):
@@ -235,6 +237,15 @@ def _options(options: dict, meanings: dict[str, str], head: dict) -> list[str]:
         if meanings.get(name):
             lines.append(f"  {'':<{width}}  {meanings[name]}")
     return lines
+
+
+def _texts(rule: Rule, lang: str) -> list[str]:
+    """Each of the rule's texts as ``key  text``: the words a province edits in its pack."""
+    if not rule.texts:
+        return []
+    width = max(len(key) for key in rule.texts)
+    return [f"{_HEAD[lang]['texts']}:"] + [f"  {key:<{width}}  {text.get(lang) or text.get('zh', '')}"
+                                            for key, text in rule.texts.items()]
 
 
 def _shown(value: object, head: dict) -> str:

@@ -92,3 +92,23 @@ def test_explain_says_where_the_rule_its_code_and_its_tests_live():
     assert (ROOT / path).read_text(encoding="utf-8").splitlines()[int(number) - 1].strip() == "- id: JX301"
     assert code == "code lint/checks/cost_cap_budget.py" and (ROOT / code.removeprefix("code ")).is_file()
     assert tests == "tests tests/checks/test_cost_cap_budget.py"
+
+
+def test_explain_lists_the_rule_s_texts_as_the_pack_words_them():
+    rule = RULES.rules["JX301"]
+    for lang, words in (("en", "below the budget by"), ("zh", "比预算金额少")):
+        lines = explain_rule(rule, lang).splitlines()
+        start = next(index for index, line in enumerate(lines) if line.startswith(("texts", "文字")))
+        assert lines[start + 1].split() == ["below", *words.split()]
+        assert lines[start + 3].split()[0] == "fix" and "{suggestion}" in lines[start + 3]
+
+
+def test_every_text_a_check_picks_is_documented_in_its_module():
+    import inspect
+
+    from lint import checks
+
+    for kind in checks.kinds():
+        module = checks.load(kind)
+        for key in getattr(module, "TEXTS", {}):
+            assert f"``texts.{key}``" in inspect.getdoc(module), (kind, key)
