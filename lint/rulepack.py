@@ -219,8 +219,8 @@ def _rule(raw: dict, origin: Origin, path: tuple) -> Rule:
     for part in ("message", "hint"):
         for lang, template in raw[part].items():
             _check_template(template, module, origin, path + (part, lang))
-    texts = _texts(module, raw.get("texts", {}), origin, path)
     examples = _examples(raw["examples"], module, origin, path + ("examples",))
+    texts = _texts(module, raw.get("texts", {}), origin, path)
     line = origin.locate(path).line
     return Rule(
         id=raw["id"],
@@ -321,8 +321,10 @@ def _texts(module, given: dict, origin: Origin, path: tuple) -> dict:
     missing = [key for key in wanted if key not in given]
     if missing:
         at = path + ("texts",) if given else path + ("check",)
-        raise origin.error(at, f"check '{_kind(module)}' needs the texts {', '.join(missing)} in the rule's texts:",
-                           key=bool(given), zh=f"检查类型「{_kind(module)}」需要规则的 texts: 写出{'、'.join(missing)}")
+        raise origin.error(at, f"check '{_kind(module)}' needs texts the rule does not give: {', '.join(missing)} "
+                               "(jxlint explain of a default rule of this check kind shows them)", key=bool(given),
+                           zh=f"检查类型「{_kind(module)}」需要规则的 texts: 写出{'、'.join(missing)}"
+                              "（jxlint explain 可查看默认规则包中同一检查类型的规则怎样写）")
     return given
 
 

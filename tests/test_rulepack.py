@@ -29,6 +29,16 @@ rules:
     summary: {zh: 效益指标不得用定性描述, en: Benefit indicators must be quantitative}
     message: {zh: "本省要求效益指标量化：「{indicator}」的{column}「{value}」是定性描述", en: "Benefit indicator '{indicator}' must be quantified, not '{value}'"}
     hint: {zh: 写成带单位和比较符的数值。, en: Write a number with unit and comparison.}
+    texts:                                # the province's own words for what vague_value picks
+      qualitative: {zh: 定性描述, en: a qualitative word}
+      words: {zh: 文字描述, en: a description in words}
+      floor_rate: {zh: 百分比下限, en: a percentage floor}
+      ceiling_rate: {zh: 百分比上限, en: a percentage ceiling}
+      cost_cap: {zh: 成本上限, en: a cost cap}
+      deadline: {zh: 完成期限, en: a deadline}
+      count_in_unit: {zh: "以{unit}计的数量", en: "a count in {unit}"}
+      count: {zh: 计划数量和单位, en: the planned count with its unit}
+      number_or_grade: {zh: 数值或分级分档, en: a number or a stated grade}
     rationale: {zh: 本省预算绩效管理办法。, en: Provincial rules., source: 某省财政厅文件}
     examples:
       fail:
@@ -115,6 +125,47 @@ def test_unknown_check_kind_is_located_and_lists_the_kinds(tmp_path):
         load_rules(["default", str(path)])
     assert (raised.value.span.line, raised.value.span.column) == (7, 12) and "unknown check kind 'run_python'" in str(raised.value)
     assert "vague_value" in str(raised.value)
+
+
+def _province_rule_texts(tmp_path, old: str, new: str) -> PackError:
+    rule = PROVINCE.split("rules:\n", 1)[1]
+    assert old in rule
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\nrules:\n" + rule.replace(old, new), encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    return raised.value
+
+
+def test_a_rule_without_a_text_its_check_picks_is_refused_at_the_rule(tmp_path):
+    error = _province_rule_texts(tmp_path, "      deadline: {zh: 完成期限, en: a deadline}\n", "")
+    assert (error.span.line, error.span.column) == (13, 5)  # the rule's texts:
+    result = jxlint("check", "--isolated", "--pack", error.path, str(EXAMPLES))
+    assert result.exit_code == 2 and f"{error.path}:13:5" in result.output and "Traceback" not in result.output
+    assert "check 'vague_value' needs texts the rule does not give: deadline" in str(error)
+    assert "需要规则的 texts: 写出deadline" in error.text("zh")
+    start = PROVINCE.index("    texts:")
+    error = _province_rule_texts(tmp_path, PROVINCE[start:PROVINCE.index("    rationale:")], "")
+    assert (error.span.line, error.span.column) == (7, 12) and "qualitative, words" in str(error)  # no texts: at the kind
+
+
+def test_a_text_the_check_does_not_pick_or_a_field_it_does_not_fill_is_refused(tmp_path):
+    error = _province_rule_texts(tmp_path, "      cost_cap: {zh", "      cost_ceiling: {zh")
+    assert (error.span.line, error.span.column) == (18, 7) and "check 'vague_value' uses no text 'cost_ceiling'" in str(error)
+    error = _province_rule_texts(tmp_path, 'en: "a count in {unit}"', 'en: "a count of {things}"')
+    assert error.span.line == 20 and "provides no field in text 'count_in_unit' 'things'" in str(error)
+
+
+def test_a_province_s_texts_word_its_findings(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(PROVINCE.replace("must be quantified, not '{value}'", "must be {suggestion}, not {what} '{value}'"),
+                    encoding="utf-8")
+    rules = load_rules(["default", str(path)]).select(["GD101"])
+    text = ("单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 家庭工作经费\n    绩效指标:\n      效益指标:\n"
+            "        社会效益:\n          - {指标: 服务对象满意度, 年度指标值: 持续提高}\n")
+    findings = Linter(rules, lang="en").check_bytes("t.yaml", text.encode()).findings
+    assert [f.message for f in findings] == [
+        "Benefit indicator '服务对象满意度' must be a percentage floor, not a qualitative word '持续提高'"]
 
 
 def test_cyclic_extends_is_an_error(tmp_path):
