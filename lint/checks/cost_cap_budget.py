@@ -37,7 +37,7 @@ Located on the cap's value cell. Message parameters: ``budget`` (预算金额 as
 ``difference`` (in 元, "39,500元"; in the cap's unit on a department table), ``direction``
 (``texts.below`` or ``texts.above`` the budget), ``suggestion`` (the cap rewritten to the
 budget, "≤589176元"), ``column`` (the value column). The fix is described by ``texts.fix``
-(with the ``suggestion``).
+(with the {suggestion}).
 """
 
 from __future__ import annotations

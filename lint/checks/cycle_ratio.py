@@ -28,7 +28,7 @@ Options:
 
 Located on the 年度指标值 cell. Message parameters: ``cycle_value``, ``annual_value`` (as
 written), ``ratio`` ("11"), ``basis`` (the period, ``texts.period``, or the table's shared
-ratios, ``texts.shared_ratios`` with its ``ratios`` joined by ``texts.ratio_joiner``),
+ratios, ``texts.shared_ratios`` with its {ratios} joined by ``texts.ratio_joiner``),
 ``column`` (年度指标值).
 """
 

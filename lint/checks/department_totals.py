@@ -29,7 +29,7 @@ Located on the 合计 cell when the total is wrong, on the first 收入 amount w
 does not match. Message parameters: ``line`` (``texts.total`` or ``texts.income``),
 ``stated`` (its amount), ``expected`` (what it should equal: the sums it was compared with,
 each ``texts.spending``, ``texts.spending_and_tasks`` or ``texts.total_is`` with its
-``amount``, joined by ``texts.joiner``), ``difference`` (to the closest sum).
+{amount}, joined by ``texts.joiner``), ``difference`` (to the closest sum).
 """
 
 from __future__ import annotations

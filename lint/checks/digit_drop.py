@@ -25,7 +25,7 @@ Options:
 Located on the 年度指标值 cell. Message parameters: ``cycle_value``, ``annual_value`` (as
 written), ``digit`` (the doubled digit), ``reason`` (why the difference is not explained:
 ``texts.level`` for a rate or a standard, ``texts.annual_larger``, or ``texts.unexplained``
-with its ``ratio`` and its ``basis`` — ``texts.period``, ``texts.shared_ratios`` (``ratios``
+with its {ratio} and {basis} — ``texts.period``, ``texts.shared_ratios`` ({ratios}
 joined by ``texts.ratio_joiner``) or ``texts.no_basis``), ``column`` (年度指标值).
 """
 

@@ -15,7 +15,7 @@ Options:
 
 Located on the 成本指标 label when the table has one, else on its 绩效指标 key, else on
 the project (or department) name. Message parameters: ``problem`` (what the cost block
-lacks: ``texts.none`` when it holds nothing, else ``texts.only_others`` with the ``names``
+lacks: ``texts.none`` when it holds nothing, else ``texts.only_others`` with the {names}
 of the non-cost rows it holds, quoted).
 """
 

@@ -25,10 +25,10 @@ Options:
         (指数, 系数, 比值, 倍数, 得分, 评分, 分值).
 
 Message parameters: ``name``, ``text``, ``fix`` (the value written with its unit,
-``texts.written`` with the ``written`` value; the ``unit`` alone for a number inside a
+``texts.written`` with the {written} value; the {unit} alone for a number inside a
 sentence, ``texts.unit_alone``; or the units to choose from when the name does not tell,
 ``texts.units_to_choose``). The fix that copies the other column's unit is described by
-``texts.add_unit`` (with its ``unit``).
+``texts.add_unit`` (with its {unit}).
 """
 
 from __future__ import annotations

@@ -18,10 +18,10 @@ Options:
 
 Message parameters: ``name``, ``text``, ``problem`` and ``fix`` (what is wrong with this bound
 and what to write instead): ``texts.floor_at_top``, ``texts.floor_above_top`` or
-``texts.above_top`` (with ``whole``, all of the rate: "100%") and ``texts.ceiling_at_zero``
-(with the bound as ``shown``); the fixes ``texts.real_floor`` (with ``whole`` and the
-``unit``), ``texts.check_number`` and ``texts.real_ceiling`` (with the ``unit``). The fix
-that rewrites "≥100%" is described by ``texts.exactly`` (with the ``exact`` value).
+``texts.above_top`` (with {whole}, all of the rate: "100%") and ``texts.ceiling_at_zero``
+(with the bound as {shown}); the fixes ``texts.real_floor`` (with {whole} and the
+{unit}), ``texts.check_number`` and ``texts.real_ceiling`` (with the {unit}). The fix
+that rewrites "≥100%" is described by ``texts.exactly`` (with the {exact} value).
 """
 
 from __future__ import annotations

@@ -24,10 +24,11 @@ Options:
 
 Message parameters: ``name``, ``text`` (shortened), ``problem`` and ``fix`` (which of the two
 cases, and what to write): for a value with a number ``texts.restated_target`` and
-``texts.only_target`` (with the bare ``target``), or ``texts.restated_words`` and
+``texts.only_target`` (with the bare {target}), or ``texts.restated_words`` and
 ``texts.drop_name`` when the number cannot be read out; otherwise ``texts.restated`` and
-``texts.write`` with the ``suggestion`` of a measurable value, worded as in ``vague_value``
-(``texts.floor_rate`` …).
+``texts.write`` with the {suggestion} of a measurable value, chosen as in vague_value:
+``texts.floor_rate``, ``texts.ceiling_rate``, ``texts.count_in_unit``, ``texts.count``,
+``texts.deadline``, ``texts.cost_cap`` or ``texts.number_or_grade``.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ Options:
 Located on the cell. Message parameters: ``placeholder`` (the text matched), ``where``
 (``texts.in_name`` or ``texts.in_value`` in a row, else the form's label: 年度目标 …),
 ``fill`` (what the placeholder asks for, read from it: ``texts.date``, ``texts.content``, or
-``texts.planned``, ``texts.planned_floor`` or ``texts.planned_cap`` with ``what``:
-``texts.percentage``, ``texts.amount`` or ``texts.number`` with the printed ``unit``),
+``texts.planned``, ``texts.planned_floor`` or ``texts.planned_cap`` with {what}:
+``texts.percentage``, ``texts.amount`` or ``texts.number`` with the printed {unit}),
 ``cell`` (the cell, shortened).
 """
 

@@ -26,7 +26,7 @@ Options:
 
 Located on the value cell. Message parameters: ``name`` (shortened), ``text`` (the value),
 ``expected`` (what the name says: "230人", "人"), ``problem`` (``texts.contradicts``, another
-unit, or ``texts.disagrees``, another number; either with the ``expected``).
+unit, or ``texts.disagrees``, another number; either with the {expected}).
 """
 
 from __future__ import annotations

@@ -24,9 +24,9 @@ Options:
 
 Message parameters: ``cycle_value``, ``annual_value`` (the cells as written), ``problem``
 (what differs: ``texts.cycle_without_unit`` or ``texts.annual_without_unit`` with the other
-column's ``unit``, or ``texts.different_units`` with ``cycle_unit`` and ``annual_unit``),
+column's {unit}, or ``texts.different_units`` with {cycle_unit} and {annual_unit}),
 ``column`` (the column of the located cell). The fix that copies the unit is described by
-``texts.add_unit``, as in ``missing_unit``.
+``texts.add_unit``, as in missing_unit.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ Message parameters: ``name`` (the 三级指标, shortened), ``text`` (the value,
 ``level2`` (二级指标), ``what`` (``texts.qualitative`` or ``texts.words``: 定性描述 / 文字描述),
 ``suggestion`` (what kind of value the indicator wants, with an example: ``texts.floor_rate``
 or ``texts.ceiling_rate`` for rates and 满意度, ``texts.count_in_unit`` (with the name's
-``unit``) or ``texts.count`` for 数量指标, ``texts.deadline`` for 时效指标,
+{unit}) or ``texts.count`` for 数量指标, ``texts.deadline`` for 时效指标,
 ``texts.cost_cap`` for 成本指标, else ``texts.number_or_grade``).
 """
 
