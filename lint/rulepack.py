@@ -332,7 +332,15 @@ def _kind(module) -> str:
     return module.__name__.rsplit(".", 1)[-1]
 
 
+# Check kinds that were renamed: a pack written for the old name is told the new one.
+RENAMED_KINDS = {"loader": "file_problem"}
+
+
 def _check_module(kind: str, origin: Origin, path: tuple):
+    if kind in RENAMED_KINDS:
+        new = RENAMED_KINDS[kind]
+        raise origin.error(path, f"check kind '{kind}' is now called '{new}': write check: {new}",
+                           zh=f"检查类型「{kind}」已改名为「{new}」：请写 check: {new}")
     try:
         return checks.load(kind)
     except KeyError:

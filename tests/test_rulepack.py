@@ -168,6 +168,19 @@ def test_a_province_s_texts_word_its_findings(tmp_path):
         "Benefit indicator '服务对象满意度' must be a percentage floor, not a qualitative word '持续提高'"]
 
 
+def test_a_pack_naming_the_old_loader_kind_is_told_its_new_name(tmp_path):
+    rule = PROVINCE.split("rules:\n", 1)[1].replace("check: vague_value", "check: loader")
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nextends: [default]\nrules:\n" + rule, encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert (raised.value.span.line, raised.value.span.column) == (7, 12)
+    assert "check kind 'loader' is now called 'file_problem'" in str(raised.value)
+    assert "已改名为「file_problem」" in raised.value.text("zh")
+    result = jxlint("check", "--isolated", "--pack", str(path), str(EXAMPLES))
+    assert result.exit_code == 2 and f"{path}:7:12" in result.output
+
+
 def test_cyclic_extends_is_an_error(tmp_path):
     (tmp_path / "a.yaml").write_text("pack: a\nextends: [b.yaml]\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text("pack: b\nextends: [a.yaml]\n", encoding="utf-8")

@@ -1,10 +1,12 @@
-"""Problems the loader finds before any rule sees the model.
+"""Problems found in reading a file, before any rule sees the model.
 
 Reading a file can go wrong in ways no table-level rule can see: it is not UTF-8, not
 YAML, not a target file, or YAML that a plain ``safe_load`` would silently misread
 (duplicate keys, a comma splitting a flow-style amount). The loader records each such
 problem with its location and a problem name; a rule of this kind claims one problem name
-and gives it an id, severity and message. Disabling the rule silences the problem.
+and gives it an id, severity and message. Disabling the rule silences the problem. (The kind
+was called ``loader``, beside :func:`lint.checks.load`; a pack that still names it is told
+the new name when it loads.)
 
 Options:
     problem: the loader problem this rule reports — one of ``yaml-syntax``,
