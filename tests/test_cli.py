@@ -285,7 +285,7 @@ def test_rules_are_sorted_localised_and_whole_when_piped():
     assert ids == sorted(ids) and len(ids) == len(load_rules().rules)
     assert listed.split()[:5] == ["编号", "名称", "严重程度", "检查类型", "说明"]
     rows = {line.split()[0]: line for line in listed.splitlines()[1:]}
-    assert rows["JX002"].split()[2:4] == ["错误", "loader"]
+    assert rows["JX002"].split()[2:4] == ["错误", "file_problem"]
     longest = max(load_rules(), key=lambda rule: len(rule.summary["en"]))
     english = jxlint("rules", "--lang", "en").stdout
     assert english.split()[:5] == ["ID", "slug", "severity", "check", "summary"]
