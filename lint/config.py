@@ -18,11 +18,10 @@ import yaml
 
 from lint.findings import Span
 from lint.loading.source import decode
-from lint.loading.slips import detail_text
 from lint.loading.tree import MapNode, SeqNode, build_tree, compose, to_plain
 from lint.loading.validate import validate
 from lint.reading import MAX_SETTINGS_BYTES, read_regular
-from lint.rulepack import DEFAULT, Origin, RuleSet, configure, load_rules
+from lint.rulepack import DEFAULT, Origin, RuleSet, SettingsProblem, configure, load_rules, settings_tree
 
 CONFIG_NAMES = (".jxlint.yaml", ".jxlint.yml", "pyproject.toml")
 # jxlint's own config files are YAML too, but never target files (pyproject.toml is not YAML).
@@ -252,22 +251,18 @@ def _from_yaml(where: str, data: bytes) -> tuple[dict, Origin]:
     decoded = decode(data)
     if decoded.text is None:
         raise ConfigError(f"{where}:1:1: config is not UTF-8 text", zh=f"{where}:1:1: 配置文件不是 UTF-8 文本")
-    root, problems = compose(decoded.text.removeprefix("\ufeff"))
-    if root is None:
-        if problems:
-            at = f"{where}:{problems[0].span.line}:{problems[0].span.column}"
-            raise ConfigError(f"{at}: {detail_text(problems[0])}", zh=f"{at}: {detail_text(problems[0], 'zh')}")
+    try:
+        tree = settings_tree(decoded.text, "config")
+    except SettingsProblem as problem:
+        raise _located(where, problem.span, problem) from None
+    if tree is None:
         return {}, Origin(where, lambda keys, key=False: Span.point(1, 1))
-    tree, problems = build_tree(root)
-    problems = problems or validate(tree, "config", quote=False)
-    if problems:
-        hit = problems[0]
-        detail = hit.params.get("detail")
-        message = detail["en"] if isinstance(detail, dict) else f"{hit.problem} {hit.params.get('key', '')}".strip()
-        message_zh = detail["zh"] if isinstance(detail, dict) and "zh" in detail else message
-        at = f"{where}:{hit.span.line}:{hit.span.column}"
-        raise ConfigError(f"{at}: {message}", zh=f"{at}: {message_zh}")
     return to_plain(tree), Origin.of_tree(where, tree)
+
+
+def _located(where: str, span: Span, problem: SettingsProblem, prefix: str = "") -> ConfigError:
+    at = f"{where}:{span.line}:{span.column}: {prefix}"
+    return ConfigError(at + problem.en, zh=at + (problem.zh or problem.en))
 
 
 def _from_toml(where: str, data: bytes) -> tuple[dict, Origin]:
@@ -282,13 +277,7 @@ def _from_toml(where: str, data: bytes) -> tuple[dict, Origin]:
     tree, _ = build_tree(compose(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False))[0])
     problems = validate(tree, "config", quote=False) if tree is not None else []
     if problems:
-        hit = problems[0]
-        detail = hit.params.get("detail")
-        message = detail["en"] if isinstance(detail, dict) else hit.problem
-        message_zh = detail.get("zh", message) if isinstance(detail, dict) else message
-        span = origin.locate(_path_at(tree, hit.span))
-        at = f"{where}:{span.line}:{span.column}"
-        raise ConfigError(f"{at}: [tool.jxlint] {message}", zh=f"{at}: [tool.jxlint] {message_zh}")
+        raise _located(where, origin.locate(_path_at(tree, problems[0].span)), SettingsProblem.of(problems[0]), "[tool.jxlint] ")
     return raw, origin
 
 

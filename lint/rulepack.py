@@ -192,24 +192,49 @@ def _parse(where: str, data: bytes) -> Node:
     decoded = decode(data)
     if decoded.text is None:
         raise PackError(where, Span.point(1, 1), "rule pack is not UTF-8 text")
-    root, problems = compose(decoded.text.removeprefix("\ufeff"))
-    if root is None and not problems:
+    try:
+        tree = settings_tree(decoded.text, "rule-pack")
+    except SettingsProblem as problem:
+        raise PackError(where, problem.span, problem.en, problem.zh) from None
+    if tree is None:
         raise PackError(where, Span.point(1, 1), "rule pack is empty")
-    if problems:
-        raise PackError(where, problems[0].span, f"YAML syntax error: {detail_text(problems[0])}",
-                        f"YAML 语法错误：{detail_text(problems[0], 'zh')}")
-    tree, problems = build_tree(root)
-    if not problems:
-        problems = validate(tree, "rule-pack", quote=False)
-    if problems:
-        hit = problems[0]
+    return tree
+
+
+class SettingsProblem(Exception):
+    """Why a settings file (a rule pack, a config) cannot be read: where, in English and Chinese."""
+
+    def __init__(self, span: Span, en: str, zh: str | None) -> None:
+        super().__init__(en)
+        self.span, self.en, self.zh = span, en, zh
+
+    @classmethod
+    def of(cls, hit) -> "SettingsProblem":
+        """The first problem the YAML reader or the schema found, in words."""
         detail = hit.params.get("detail")
-        text, text_zh = (detail["en"], detail.get("zh")) if isinstance(detail, dict) else {
+        if isinstance(detail, dict):
+            return cls(hit.span, detail["en"], detail.get("zh"))
+        en, zh = {
             "duplicate-key": (f"duplicate key '{hit.params.get('key')}'", f"重复的栏目「{hit.params.get('key')}」"),
-            "unsafe-tag": (f"tag {hit.params.get('tag')} is not allowed: rule packs are data",
-                           f"不允许标签 {hit.params.get('tag')}：规则包只是数据"),
+            "unsafe-tag": (f"tag {hit.params.get('tag')} is not allowed: settings are data",
+                           f"不允许标签 {hit.params.get('tag')}：设置只是数据"),
         }.get(hit.problem, (hit.problem, None))
-        raise PackError(where, hit.span, text, text_zh)
+        return cls(hit.span, en, zh)
+
+
+def settings_tree(text: str, schema: str) -> Node | None:
+    """The located tree of a settings file's YAML ``text``, checked against ``schema``; None
+    when it is empty. Raises :class:`SettingsProblem` at the first problem."""
+    root, problems = compose(text.removeprefix("\ufeff"))
+    if problems:
+        raise SettingsProblem(problems[0].span, f"YAML syntax error: {detail_text(problems[0])}",
+                              f"YAML 语法错误：{detail_text(problems[0], 'zh')}")
+    if root is None:
+        return None
+    tree, problems = build_tree(root)
+    problems = problems or validate(tree, schema, quote=False)
+    if problems:
+        raise SettingsProblem.of(problems[0])
     return tree
 
 

@@ -206,3 +206,20 @@ def test_a_folder_without_target_files_is_exit_2_not_success(tmp_path):
     assert jxlint("check", str(tmp_path)).exit_code == 2  # every YAML file excluded: still nothing checked
     (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
     assert jxlint("check", str(tmp_path), "--select", "JX0").exit_code == 0
+
+
+def test_yaml_problems_in_a_config_are_worded_as_in_a_rule_pack(tmp_path):
+    import pytest
+
+    from lint.config import ConfigError, load_settings
+
+    config = tmp_path / ".jxlint.yaml"
+    for text, en, zh in [
+        ("select: [JX1]\nselect: [JX2]\n", "2:1: duplicate key 'select'", "2:1: 重复的栏目「select」"),
+        ("select: [JX1\n", "YAML syntax error: ", "YAML 语法错误："),
+        ("select: !!python/name:os.system [JX1]\n", "is not allowed: settings are data", "设置只是数据"),
+    ]:
+        config.write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError) as raised:
+            load_settings(config)
+        assert en in str(raised.value) and zh in raised.value.text("zh"), text
