@@ -88,7 +88,7 @@ class FormCell:
     label: bool = False  # a label of the form (th)
     colspan: int = 1
     rowspan: int = 1
-    cls: str = ""
+    css_class: str = ""
     findings: list[Finding] = field(default_factory=list)
     marks: list[tuple[int, int, Severity]] = field(default_factory=list)  # flagged text inside the cell
 
@@ -109,7 +109,7 @@ class FormCell:
 
 @dataclass(slots=True)
 class Block:
-    cls: str
+    css_class: str
     widths: list[str]  # column widths, as CSS lengths
     head: list[list[FormCell]] = field(default_factory=list)
     rows: list[list[FormCell]] = field(default_factory=list)
@@ -182,8 +182,9 @@ def _form_head(table, labels: dict, title: str, keys: Iterable[str]) -> Block:
     """A form's head: its title, then each of ``keys`` the table fills, in that order (a
     self-assessment's labels the form prints without translation stay as written)."""
     head = Block("form-head", ["16%", "21%", "21%", "21%", "21%"])
-    head.rows.append([_label(labels[title]), _value(table.title, colspan=4, cls="title-cell")])
-    head.rows += [[_label(labels.get(key, key)), _value(table.fields[key], colspan=4)] for key in keys if key in table.fields]
+    head.rows.append([_label(labels[title]), _value(table.title, colspan=4, css_class="title-cell")])
+    head.rows += [[_label(labels.get(key, key)), _value(table.fields[key], colspan=4)]
+                  for key in keys if key in table.fields]
     return head
 
 
@@ -196,18 +197,18 @@ def _project_blocks(table, year: str, lang: str) -> list[Block]:
                      _label(labels["到期年度"]), _value(table.end_year)])
     # The form prints the year into two labels: "2025年预算金额", "2025年度目标".
     budget = f"{year}年{labels['预算金额']}" if year and lang == "zh" else labels["预算金额"]
-    rows.append([_label(budget), _value(table.budget_amount, colspan=4, cls="amount")])
+    rows.append([_label(budget), _value(table.budget_amount, colspan=4, css_class="amount")])
     annual = f"{year}{labels['年度目标']}" if year and lang == "zh" else labels["年度目标"]
-    rows.append([_label(labels["总体绩效目标"], rowspan=4), _label(labels["实施周期总目标"], colspan=4, cls="sub")])
-    rows.append([_value(table.cycle_goal, colspan=4, cls="goal")])
-    rows.append([_label(annual, colspan=4, cls="sub")])
-    rows.append([_value(table.annual_goal, colspan=4, cls="goal")])
+    rows.append([_label(labels["总体绩效目标"], rowspan=4), _label(labels["实施周期总目标"], colspan=4, css_class="sub")])
+    rows.append([_value(table.cycle_goal, colspan=4, css_class="goal")])
+    rows.append([_label(annual, colspan=4, css_class="sub")])
+    rows.append([_value(table.annual_goal, colspan=4, css_class="goal")])
     blocks = [head, _indicator_block(table, ("cycle", "annual"), labels)]
     approval = [key for key in APPROVAL_FIELDS if key in table.fields]
     if approval:
         tail = Block("form-tail", ["16%", "84%"])
         for key in approval:
-            tail.rows.append([_label(labels[key]), _value(table.fields[key], cls="goal")])
+            tail.rows.append([_label(labels[key]), _value(table.fields[key], css_class="goal")])
         blocks.append(tail)
     return blocks
 
@@ -225,13 +226,13 @@ def _department_blocks(table, lang: str) -> list[Block]:
             row: list[FormCell] = []
             for pairs in (table.expenditure, table.income):
                 if i < len(pairs):
-                    row += [_value(pairs[i][0], cls="line-label"), _value(pairs[i][1], cls="amount")]
+                    row += [_value(pairs[i][0], css_class="line-label"), _value(pairs[i][1], css_class="amount")]
                 else:
                     row += [FormCell(), FormCell()]
             rows.append(row)
         if table.total is not None:
-            rows.append([_label(labels["合计"]), _value(table.total, colspan=3, cls="amount")])
-    rows.append([_label(labels["总体绩效目标"]), _value(table.goal, colspan=4, cls="goal")])
+            rows.append([_label(labels["合计"]), _value(table.total, colspan=3, css_class="amount")])
+    rows.append([_label(labels["总体绩效目标"]), _value(table.goal, colspan=4, css_class="goal")])
     blocks = [head]
     if table.tasks:
         columns = [("名称", "name"), ("主要实施内容", "content"), ("任务金额", "amount")]
@@ -243,10 +244,10 @@ def _department_blocks(table, lang: str) -> list[Block]:
         rest = 100 - 14 - 13 * sum(1 for _, attr in columns if attr in narrow)
         widths = ["14%" if attr == "name" else "13%" if attr in narrow else f"{rest / wide:.1f}%" for _, attr in columns]
         tasks = Block("form-tasks", widths)
-        tasks.head.append([_label(labels["年度重点工作任务"], colspan=len(columns), cls="section")])
+        tasks.head.append([_label(labels["年度重点工作任务"], colspan=len(columns), css_class="section")])
         tasks.head.append([_label(labels[key]) for key, _ in columns])
         for task in table.tasks:
-            tasks.rows.append([_value(getattr(task, attr), cls="amount" if attr in narrow else "") for _, attr in columns])
+            tasks.rows.append([_value(getattr(task, attr), css_class="amount" if attr in narrow else "") for _, attr in columns])
         blocks.append(tasks)
     blocks.append(_indicator_block(table, ("target",), labels))
     return blocks
@@ -270,20 +271,20 @@ def _self_assessment_blocks(table, lang: str) -> list[Block]:
         budget = Block("form-tasks", ["22%"] + [f"{78 / max(1, len(columns)):.1f}%"] * len(columns))
         title = table.budget_cell.text if table.budget_cell is not None else "预算执行情况"
         unit = f"（{table.money_unit.text}）" if table.money_unit is not None else ""
-        budget.head.append([FormCell(title + unit, table.budget_cell, label=True, colspan=1 + len(columns), cls="section")])
+        budget.head.append([FormCell(title + unit, table.budget_cell, label=True, colspan=1 + len(columns), css_class="section")])
         budget.head.append([FormCell()] + [_label(_SELF_BUDGET[attr]) for attr in columns])
         for line in table.budget_lines:
-            budget.rows.append([_value(line.label, cls="line-label")]
-                               + [_value(getattr(line, attr), cls="amount" if attr != "reason" else "") for attr in columns])
+            budget.rows.append([_value(line.label, css_class="line-label")]
+                               + [_value(getattr(line, attr), css_class="amount" if attr != "reason" else "") for attr in columns])
         blocks.append(budget)
-    head.rows.append([_label(labels["总体绩效目标"], rowspan=2), _label("预期目标"), _value(table.goal, colspan=3, cls="goal")])
-    head.rows.append([_label("实际完成情况"), _value(table.achieved, colspan=3, cls="goal")])
+    head.rows.append([_label(labels["总体绩效目标"], rowspan=2), _label("预期目标"), _value(table.goal, colspan=3, css_class="goal")])
+    head.rows.append([_label("实际完成情况"), _value(table.achieved, colspan=3, css_class="goal")])
     blocks.append(_indicator_block(table, ("target",), labels, _SELF_INDICATOR))
     tail_cells = [(label, getattr(table, attr)) for label, attr in _SELF_TOTALS if getattr(table, attr) is not None]
     if tail_cells or table.texts:
         tail = Block("form-tail", ["16%", "84%"])
         for label, cell in (*tail_cells, *table.texts.items()):
-            tail.rows.append([_label(label), _value(cell, cls="goal")])
+            tail.rows.append([_label(label), _value(cell, css_class="goal")])
         blocks.append(tail)
     return blocks
 
@@ -324,26 +325,26 @@ def _indicator_block(table, default_columns: tuple[str, ...], labels: dict, attr
     value_width = (100 - 12 - 14 - 26) / len(columns)
     block = Block("form-indicators", ["12%", "14%", "26%"] + [f"{value_width:.1f}%"] * len(columns))
     width = 3 + len(columns)
-    title = FormCell(labels["绩效指标"], table.indicators_cell, label=True, colspan=width, cls="section")
+    title = FormCell(labels["绩效指标"], table.indicators_cell, label=True, colspan=width, css_class="section")
     block.head.append([title])
     block.head.append([_label(labels["一级指标"]), _label(labels["二级指标"]), _label(labels["三级指标"])]
                       + [_label(labels.get(c, c)) for c in columns])
     blank = [FormCell() for _ in range(1 + len(columns))]
     for cell1, level2s in _indicator_groups(table):
         height = sum(max(1, len(rows)) for _, rows in level2s) or 1
-        first1 = FormCell(cell1.text, cell1, label=True, rowspan=height, cls="level")
+        first1 = FormCell(cell1.text, cell1, label=True, rowspan=height, css_class="level")
         if not level2s:
             block.rows.append([first1, FormCell(), *[FormCell() for _ in blank]])
             continue
         for i2, (cell2, rows) in enumerate(level2s):
             lead = [first1] if i2 == 0 else []
-            second = FormCell(cell2.text, cell2, label=True, rowspan=max(1, len(rows)), cls="level")
+            second = FormCell(cell2.text, cell2, label=True, rowspan=max(1, len(rows)), css_class="level")
             if not rows:
                 block.rows.append([*lead, second, *[FormCell() for _ in blank]])
                 continue
             for i3, row in enumerate(rows):
-                cells = [_value(row.name, cls="indicator")]
-                cells += [_value(getattr(row, attrs[c], None), cls="value") for c in columns]
+                cells = [_value(row.name, css_class="indicator")]
+                cells += [_value(getattr(row, attrs[c], None), css_class="value") for c in columns]
                 block.rows.append([*(lead + [second] if i3 == 0 else []), *cells])
                 lead = []
     if not block.rows:
