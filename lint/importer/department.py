@@ -179,7 +179,7 @@ class _Reader:
     def _is_head_label(self, piece: Piece) -> bool:
         label = words.key(piece.text)
         return (label in words.DEPARTMENT_FIELDS or label == words.BASIC_INFO or bool(words.DEPARTMENT_GOALS.match(label))
-                or _line_kind(label) is not None or bool(words.BUDGET_BLOCK_LABELS.match(label)))
+                or line_kind(label) is not None or bool(words.BUDGET_BLOCK_LABELS.match(label)))
 
     def _head(self, row: Row, pieces: list[Piece]) -> None:
         unread: list[Piece] = []
@@ -191,7 +191,7 @@ class _Reader:
             value = pieces[index + 1] if index + 1 < len(pieces) else None
             value_text = value.text if value is not None and not self._is_head_label(value) else None
             used = 2 if value_text is not None else 1
-            if (inline := _inline_field(piece.text)) is not None:
+            if (inline := inline_field(piece.text)) is not None:
                 key, text = inline
                 if key == "单位":
                     self.department.unit = self.department.unit or text
@@ -204,7 +204,7 @@ class _Reader:
                 used = 1
             elif label in words.BASIC_INFO_FIELDS:
                 self._set(row, self.department.basic, piece.text, value_text or "", piece)
-            elif (kind := _line_kind(label)) is not None:
+            elif (kind := line_kind(label)) is not None:
                 self._line(row, kind, piece, value_text)
             elif match := words.BUDGET_BLOCK_LABELS.match(label):
                 self.block_unit = match["unit"] or self.block_unit
@@ -227,7 +227,7 @@ class _Reader:
         elif self.section == "goal":
             self.section = "head"
         if unread:
-            shown = _preview([piece.text for piece in unread])
+            shown = preview([piece.text for piece in unread])
             self.note(row, f"cannot read {shown}; not imported", f"读不出{shown}是什么；未导入")
 
     def _set(self, row: Row, where: dict[str, str], key: str, value: str, label: Piece) -> None:
@@ -260,7 +260,7 @@ class _Reader:
     def _goal_text(self, row: Row, pieces: list[Piece]) -> None:
         if len(self.goal_columns) > 1:
             if len(pieces) != len(self.goal_columns):
-                shown = _preview([piece.text for piece in pieces])
+                shown = preview([piece.text for piece in pieces])
                 self.note(row, f"goal texts {shown} do not line up with the goal labels; not imported",
                           f"目标文字{shown}与目标标签对不上列；未导入")
                 return
@@ -291,7 +291,7 @@ class _Reader:
             others = [(first, column) for first, column in self.task_columns if column not in keys]
             amount_at = min((first for first, column in self.task_columns if column == "金额"), default=None)
             if amount_at is None or any(first < amount_at or first in dict(others) for first, _, _ in found):
-                shown = _preview([piece.text for _, _, piece in found])
+                shown = preview([piece.text for _, _, piece in found])
                 self.note(row, f"amount columns {shown} do not sit under the 预算金额 header; task amounts are read "
                           "by the header above only", f"金额分列{shown}不在“预算金额”表头之下；任务金额只按上面的表头读",
                           skipped=False)
@@ -330,7 +330,7 @@ class _Reader:
 
     def _task(self, row: Row, pieces: list[Piece]) -> None:
         if not self.task_columns:
-            shown = _preview([piece.text for piece in pieces])
+            shown = preview([piece.text for piece in pieces])
             self.note(row, f"{shown} comes before the 年度重点工作任务 header; not imported",
                       f"{shown}在年度重点工作任务表头之前；未导入")
             return
@@ -338,7 +338,7 @@ class _Reader:
         for piece in pieces:
             column = self._task_column(piece)
             if column is None or column in values:
-                shown = _preview([each.text for each in pieces])
+                shown = preview([each.text for each in pieces])
                 self.note(row, f"task row {shown}: cell “{piece.text[:20]}” is under no task column; row not imported",
                           f"任务行{shown}：“{piece.text[:20]}”不在任何任务列下；这一行未导入")
                 return
@@ -356,7 +356,7 @@ class _Reader:
                 task.last_row = row.number
                 task.comments.append(f"原表第{row.number}行续接上一任务的{'、'.join(values)}（跨页）")
                 return
-            shown = _preview(list(values.values()))
+            shown = preview(list(values.values()))
             self.note(row, f"task row {shown} has no 名称; not imported", f"任务行{shown}没有名称；这一行未导入")
             return
         if not self.tasks_started and words.EXPENDITURE_LINES.match(words.key(name)):
@@ -387,7 +387,7 @@ class _Reader:
             self.department.total = self._amount(amount, self.task_unit)
         left = {key: text for key, text in values.items() if key not in ("名称", "金额")}
         if left:
-            shown = _preview([f"{key} {text}" for key, text in left.items()])
+            shown = preview([f"{key} {text}" for key, text in left.items()])
             self.note(row, f"{shown} of the total row has no key in a target file (it records 合计 only); not imported",
                       f"合计行的{shown}在目标文件里没有对应栏目（目标文件只记合计）；未导入", skipped=False)
 
@@ -404,8 +404,8 @@ class _Reader:
             self.section = "skip"
             return
         if unknown:
-            self.note(row, f"绩效指标 header columns {_preview(unknown)} have no key in a target file; their cells are "
-                      "not imported", f"绩效指标表头的{_preview(unknown)}列在目标文件里没有对应栏目；这些列的内容未导入",
+            self.note(row, f"绩效指标 header columns {preview(unknown)} have no key in a target file; their cells are "
+                      "not imported", f"绩效指标表头的{preview(unknown)}列在目标文件里没有对应栏目；这些列的内容未导入",
                       skipped=False)
         self.department.indicators = Project(self.sheet.name, row.number)
         self.table = TableReader(self.department.indicators, header, self.sheet.name)
@@ -443,7 +443,7 @@ def _split_run(row: IndicatorRow) -> list[IndicatorRow]:
     return rows
 
 
-def _inline_field(text: str) -> tuple[str, str] | None:
+def inline_field(text: str) -> tuple[str, str] | None:
     """"预算单位:东莞展览馆" (the unit the file is for), "批复单位:东莞市财政局" (kept as 备注)."""
     head, colon, value = text.replace("：", ":").partition(":")
     if not colon or not value.strip():
@@ -455,7 +455,7 @@ def _inline_field(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _line_kind(label: str) -> str | None:
+def line_kind(label: str) -> str | None:
     if words.TOTAL_LINES.match(label):
         return "total"
     if words.INCOME_LINES.match(label):
@@ -478,7 +478,7 @@ def _tail_after(text: str, folded_end: int) -> str:
     return ""
 
 
-def _preview(texts: list[str], limit: int = 30) -> str:
+def preview(texts: list[str], limit: int = 30) -> str:
     joined = " | ".join(texts).replace("\n", " ")
     return "“" + (joined if len(joined) <= limit else joined[:limit] + "…") + "”"
 
@@ -550,15 +550,28 @@ def _basic_value(value: str) -> str:
 def import_department(sheets: list[Sheet], *, shown: str, lang: str) -> dict | None:
     """The target file for the first sheet holding a department table (``ImportResult``'s
     fields), or None when no sheet looks like one."""
+    from lint.importer import department_text  # text without cells: lint/importer/department_text.py
+
     found = [(sheet, start) for sheet in sheets if (start := department_start(sheet)) is not None]
+    page = None
+    if not found and len(sheets) == 1 and department_text.looks_like_page_text(sheets[0]):
+        # Text copied out of a PDF or a web page: its cells are rebuilt from the lines first.
+        page = department_text.read_page_text(sheets[0])
+        if (start := department_start(page.sheet)) is not None:
+            found = [(page.sheet, start)]
     if not found:
         return None
     chosen, start = found[0]
     department, notes = read_department(chosen, start)
     if "部门名称" not in department.fields or not department.fields["部门名称"]:
         return None
+    if page is not None:
+        notes += page.notes
+        for level1, comment in page.supplied.items():
+            if department.indicators is not None and level1 in department.indicators.tree:
+                department.indicators.tree[level1].comments.append(comment)
     for sheet in sheets:
-        if sheet is not chosen and any(not row.is_blank for row in sheet.rows):
+        if sheet is not chosen and page is None and any(not row.is_blank for row in sheet.rows):
             notes.append(Note(1, "only one 部门整体 table is read per file; sheet not imported", sheet.name,
                               skipped=False, zh="每个文件只读一张部门整体支出绩效目标表；工作表未导入"))
     notes.sort(key=lambda note: (note.sheet != chosen.name, note.row))

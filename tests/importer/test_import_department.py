@@ -1,4 +1,5 @@
-"""`jxlint import` reads 部门整体支出绩效目标表: seed 004 as pasted, and workbooks in seed 000's layout."""
+"""`jxlint import` reads 部门整体支出绩效目标表: seed 004 as pasted, and workbooks in seed 000's layout
+(seed 000's own PDF text: test_import_department_text.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 import yaml
 
 from lint.engine import Linter
-from lint.importer import ImportError_, import_table
+from lint.importer import import_table
 from tests.cli_helpers import jxlint
 from tests.conftest import EXAMPLES, SEEDS
 from tests.importer.workbooks import loaded, workbook
@@ -173,12 +174,6 @@ def test_a_row_it_cannot_place_is_reported_and_the_rest_imports():
     assert result.skipped_rows == 1
     assert any(note.startswith(f"工作表 Sheet1 第{at + 1}行：") and "写在表外的一句话" in note for note in result.notes)
     assert "名称: 开设少儿培训项目" in result.text and "服务使用者满意度" in result.text
-
-
-def test_pdf_text_without_cells_is_refused_with_the_reason():
-    with pytest.raises(ImportError_, match="no cell boundaries") as raised:
-        import_table(SEED_000.read_bytes(), name="000.txt")
-    assert "从 PDF 复制出的文字没有单元格边界" in raised.value.text("zh")
 
 
 def test_a_tab_separated_head_alone_imports():
