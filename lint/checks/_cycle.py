@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lint.checks._options import Choice
+from lint.checks._options import Choice, Number
 from lint.checks._texts import text
 from lint.findings import Hit
 from lint.loading.model import ANNUAL, TARGET, Indicator, ProjectTable, Table
@@ -51,6 +51,9 @@ TOLERANCE = 0.05
 CUMULATIVE_OPTIONS = {"non_cumulative_units": NON_CUMULATIVE_UNITS, "non_cumulative_names": NON_CUMULATIVE_NAMES}
 CUMULATIVE_PATTERNS = ("non_cumulative_names",)
 CUMULATIVE_ALLOWED = {"non_cumulative_units": Choice(BASE_UNITS, many=True)}
+# The options of the checks that judge a row's cycle/annual ratio against the period.
+RATIO_OPTIONS = {"tolerance": TOLERANCE, **CUMULATIVE_OPTIONS}
+RATIO_ALLOWED = {**CUMULATIVE_ALLOWED, "tolerance": Number(minimum=0, maximum=1)}
 
 _LOWER_BOUNDS = frozenset({Comparison.GE, Comparison.GT})
 _UPPER_BOUNDS = frozenset({Comparison.LE, Comparison.LT})

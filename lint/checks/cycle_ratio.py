@@ -37,13 +37,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import IndicatorRow
-from lint.checks._options import Number
 from lint.checks._cycle import (
-    CUMULATIVE_ALLOWED,
-    CUMULATIVE_OPTIONS,
-    CUMULATIVE_PATTERNS,
     BASIS_TEXTS,
-    TOLERANCE,
+    CUMULATIVE_PATTERNS,
+    RATIO_ALLOWED,
+    RATIO_OPTIONS,
     annual_hit,
     close,
     format_ratio,
@@ -53,9 +51,9 @@ from lint.checks._cycle import (
 from lint.findings import Hit
 
 SCOPE = "indicator"
-OPTIONS = {"tolerance": TOLERANCE, "skip_when_digit_drop": True, **CUMULATIVE_OPTIONS}
+OPTIONS = {**RATIO_OPTIONS, "skip_when_digit_drop": True}
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
-ALLOWED = {**CUMULATIVE_ALLOWED, "tolerance": Number(minimum=0, maximum=1)}
+ALLOWED = RATIO_ALLOWED
 TEXTS = BASIS_TEXTS
 
 

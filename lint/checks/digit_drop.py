@@ -34,13 +34,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from lint.checks._context import IndicatorRow
-from lint.checks._options import Number
 from lint.checks._cycle import (
-    CUMULATIVE_ALLOWED,
-    CUMULATIVE_OPTIONS,
-    CUMULATIVE_PATTERNS,
     BASIS_TEXTS,
-    TOLERANCE,
+    CUMULATIVE_PATTERNS,
+    RATIO_ALLOWED,
+    RATIO_OPTIONS,
     annual_hit,
     format_ratio,
     pair,
@@ -50,9 +48,9 @@ from lint.checks._texts import text
 from lint.findings import Hit
 
 SCOPE = "indicator"
-OPTIONS = {"tolerance": TOLERANCE, **CUMULATIVE_OPTIONS}
+OPTIONS = RATIO_OPTIONS
 PATTERN_OPTIONS = CUMULATIVE_PATTERNS
-ALLOWED = {**CUMULATIVE_ALLOWED, "tolerance": Number(minimum=0, maximum=1)}
+ALLOWED = RATIO_ALLOWED
 TEXTS = {"level": (), "annual_larger": (), "unexplained": ("ratio", "basis"), **BASIS_TEXTS, "no_basis": ()}
 
 
