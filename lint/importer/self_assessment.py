@@ -8,10 +8,14 @@ the split 指标性质 | 指标值 | 度量单位 in place of a spanning 年度�
 their 一级/二级 labels, and the footer (总分/合计, 评价等级, text boxes).
 
 Sources are workbooks, tab-separated text, and the text layer of published pages ("| a | b |"
-lines, or one cell a line). A page's text layer breaks rows across lines and sometimes runs
-cells out of order, so values are taken only when a row gives exactly one per column (a
-remark column such as 偏差原因 may be left off at the end); anything else is reported with its
-row number and left out — a name is never paired with another row's values.
+lines, one cell a line, or cells run together — cut at the form's labels by
+:mod:`lint.importer.self_assessment_text`). A page's text layer breaks rows across lines and
+sometimes runs cells out of order, so values are taken only when a row gives exactly one per
+column (a remark column such as 偏差原因 may be left off at the end), or when only one reading
+of them fits the columns (:func:`~lint.importer.self_assessment_text.place`); in running
+text a name takes its cells only when everything before it since the last label is accounted
+for. Anything else is reported with its row number and left out — a name is never paired
+with another row's values.
 """
 
 from __future__ import annotations
@@ -532,7 +536,12 @@ class _Reader:
             name = _column_name(token.key)
             if not token.text:
                 continue
-            if self.level_of(token.key):
+            following = self.peek()
+            # A level label that value cells follow is a 三级 name that spells one ("满意度").
+            named = following is not None and not following.fused and running.value_like(following.text)
+            if self.level_of(token.key) and named and found:
+                items.append(("row", token, []))
+            elif self.level_of(token.key):
                 items.append(("level", token, []))
             elif (name in words.SELF_ROW_COLUMNS or token.key in words.HEADER_LEVELS
                   or words.SELF_INDICATORS.match(token.key)):

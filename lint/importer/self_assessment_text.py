@@ -38,6 +38,9 @@ _LABELS = sorted({
 }, key=len, reverse=True)
 # "(A)", "(B/A)", "(万元)", "(20 分)", "(20分*执行率)" after a label; a text layer may lose the
 # closing bracket ("执行率(B/A1").
+_BY_FIRST: dict[str, list[str]] = {}
+for _label in _LABELS:
+    _BY_FIRST.setdefault(_label[0], []).append(_label)  # longest first, as _LABELS
 _SUFFIX = re.compile(r"\s*[(（](?:[^()（）]{0,12}[)）]|[A-Za-z/\d]+)")
 _CLOSED = re.compile(r"[)）]$")
 _UNIT_LABEL = ("单位名称",)
@@ -58,7 +61,10 @@ _UNITS = frozenset({"种", "人", "次", "个", "项", "家", "户", "元", "万
                     "间", "辆", "座", "处", "张", "件", "%", "％", "‰"})
 _NUMBER_RUN = re.compile(r"[\d.,%％]+")  # amounts printed without a break between them
 AMOUNTS = re.compile(r"\d[\d.,%％]*")  # the figures that open running text
-_MAX_RUN = 24  # digits of one such run: beyond, the readings are too many to try (refused)
+_PERCENT_SIGN = re.compile(r"[%％]")
+_MAX_TRIED = 20_000  # readings of one row tried at most
+_MAX_FOUND = 16  # readings that fit, at most, before 得分 may still single one out
+_MAX_RUN = 20  # digits of one such run: beyond, the readings are too many to try (refused)
 
 
 class Piece:
@@ -83,7 +89,7 @@ def split_run(text: str) -> list[Piece]:
     found: list[tuple[int, int, str]] = []  # (start, end) in ``text``, and the label
     at = 0
     while at < len(flat):
-        label = next((name for name in _LABELS if flat.startswith(name, at)), None)
+        label = next((name for name in _BY_FIRST.get(flat[at], ()) if flat.startswith(name, at)), None)
         if label is None:
             at += 1
             continue
@@ -96,8 +102,9 @@ def split_run(text: str) -> list[Piece]:
         at += len(label)
         while at < len(flat) and where[at] < end:
             at += 1
-    pieces: list[Piece] = []
     spaced = _spaced(text, found)
+    found = _standing(text, found, spaced)
+    pieces: list[Piece] = []
     last = 0
     for start, end, key in found:
         pieces += _between(text[last:start], spaced)
@@ -119,6 +126,30 @@ def _spaced(text: str, found: list[tuple[int, int, str]]) -> bool:
     bounded = sum(1 for start, end, _ in found
                   if (start == 0 or text[start - 1].isspace()) and (end >= len(text) or text[end].isspace()))
     return bounded >= 0.6 * len(found)
+
+
+def _standing(text: str, found: list[tuple[int, int, str]], spaced: bool) -> list[tuple[int, int, str]]:
+    """The labels that stand as cells, not words inside one: with spaces between cells, a label
+    has a blank or another label on each side ("指标3:项目资金到位率" holds no label); without,
+    a budget block label stands only before its column labels ("项目资金补助" is a name)."""
+    kept = []
+    for index, (start, end, key) in enumerate(found):
+        before = found[index - 1][1] if index else None
+        after = found[index + 1] if index + 1 < len(found) else None
+        if spaced:
+            opens = start == 0 or text[start - 1].isspace() or before == start
+            closes = end >= len(text) or text[end].isspace() or (after is not None and after[0] == end)
+            if not (opens and closes):
+                continue
+        elif words.SELF_BUDGET_BLOCK.match(key) and not (
+                after is not None and not text[end:after[0]].strip() and (
+                    words.SELF_AMOUNT_LABEL.match(after[2]) or _COLUMN.sub("", after[2]) in words.SELF_BUDGET_COLUMNS)):
+            continue
+        kept.append((start, end, key))
+    return kept
+
+
+_COLUMN = re.compile(r"\(.*\)$")  # "预算数(A)" → 预算数
 
 
 def _between(text: str, spaced: bool) -> list[Piece]:
@@ -158,19 +189,29 @@ def _joined_headers(pieces: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     index = 0
     while index < len(pieces):
-        count = 0
-        while index + count < len(pieces) and not pieces[index + count].label:
-            count += 1
-        heads = pieces[index:index + count]
-        tails = pieces[index + count:index + 2 * count]
-        if count >= 2 and len(tails) == count and all(tail.label for tail in tails) and all(
-                head.key + tail.key in columns for head, tail in zip(heads, tails)):
-            out += [Piece(f"{head.text}{tail.text}", head.key + tail.key, True) for head, tail in zip(heads, tails)]
-            index += 2 * count
+        if pieces[index].label:
+            out.append(pieces[index])
+            index += 1
             continue
-        out.append(pieces[index])
-        index += 1
+        end = index
+        while end < len(pieces) and not pieces[end].label:
+            end += 1
+        words_ = pieces[index:end]  # a run of words; its last k may be the first lines of k labels
+        for count in range(min(len(words_), _MAX_HEADER), 1, -1):
+            heads, tails = words_[-count:], pieces[end:end + count]
+            if len(tails) == count and all(tail.label for tail in tails) and all(
+                    head.key + tail.key in columns for head, tail in zip(heads, tails)):
+                out += words_[:-count]
+                out += [Piece(f"{head.text}{tail.text}", head.key + tail.key, True) for head, tail in zip(heads, tails)]
+                index = end + count
+                break
+        else:
+            out += words_
+            index = end
     return out
+
+
+_MAX_HEADER = 8  # header cells printed line by line, at most
 
 
 def value_like(text: str) -> bool:
@@ -287,11 +328,16 @@ def place(columns: list[str], cells: list[tuple[str, bool]], budget: bool,
     leave out only its 指标性质, 度量单位 and remark (a word target has no sign or unit).
     Between budget readings whose rates all divide, the one whose 得分 is its points (the
     line's 分值, else the block's ``points``) times the rate is taken, if it is one."""
-    if any(fused and (len(text) > _MAX_RUN or not _NUMBER_RUN.fullmatch(text)) for text, fused in cells):
-        return None
+    if len(cells) > len(columns) or any(fused and (len(text) > _MAX_RUN or not _NUMBER_RUN.fullmatch(text)
+                                                   or not _PERCENT_SIGN.search(text)) for text, fused in cells):
+        return None  # amounts run together with no rate to divide by: any split would be a guess
     found: list[dict[str, str]] = []
+    tried = 0
     for reading in _readings(cells, len(columns)):
         for used in combinations(range(len(columns)), len(reading)):
+            tried += 1
+            if tried > _MAX_TRIED or len(found) > _MAX_FOUND:
+                return None  # so many readings that none can be the only one
             if not budget and any(index not in used and columns[index] not in OPTIONAL
                                   for index in range(len(columns))):
                 continue

@@ -215,3 +215,17 @@ def test_lines_below_that_read_as_a_row_of_their_own_are_not_given_to_the_name_a
     assert [row[3] for row in _model(loaded(result.text))["rows"]] == ["丙"]
     assert any(note.startswith("row 5: ") and "“甲”" in note for note in result.notes)
     assert any(note.startswith("row 6: ") and "“乙”" in note for note in result.notes)
+
+
+def test_a_label_inside_a_name_does_not_cut_it():
+    """Between spaces, 项目资金 inside "指标1:项目资金到位率" is a word of the name, not the
+    budget block; a 三级 name that spells a level label ("满意度") is read as the name it is."""
+    rows, notes = _rows(_COLUMNS, "指标1:项目资金到位率 100% 100% 2 2 满意度 95% 98% 2 2")
+    assert [row[0] for row in rows] == ["指标1:项目资金到位率", "满意度", "指标9:丙"]
+    assert notes == []
+
+
+def test_a_block_label_inside_a_docx_head_value_is_part_of_it():
+    text = _COUNTY.replace("项目名称示例项目", "项目名称示例项目资金补助").format(amounts="50045090%18")
+    result = import_table(text.encode("utf-8"), name="t.txt")
+    assert _model(loaded(result.text))["title"] == "示例项目资金补助"
