@@ -1,10 +1,16 @@
 """Benchmark jxlint at the scale of a province, against the parsing floor and yamllint.
 
-    python benchmarks/bench.py                   # 1,000 files × 10 projects (the default corpus)
-    python benchmarks/bench.py --files 200 --projects 5 --keep /tmp/corpus
+    python benchmarks/bench.py                       # 1,000 files × 10 projects, varied corpus
+    python benchmarks/bench.py --corpus seed-only    # the corpus of issue #7, for comparison
+    python benchmarks/bench.py --files 200 --projects 5 --keep /tmp/corpus --skip-yamllint
+    python benchmarks/bench.py --scale 250,1000,4000 # how time and memory grow (no yamllint)
 
-It generates a deterministic corpus in the target format from the seed examples' cells,
-then reports, from one run each, side by side:
+It generates a deterministic corpus of target files (``--seed``; see benchmarks/corpus.py):
+``varied`` (the default) recombines the seed examples and the real tables of tests/data/corpus/
+with varied numbers, units, comparators and names, so that most cells are distinct, as in a
+real province; ``seed-only`` swaps the seed projects' cells among themselves (most repeat).
+It prints the corpus's cells and the share of distinct (indicator, column, value) cells, then
+reports, from one run each, side by side:
 
   (a) the floor: PyYAML's C loader composing every file (``yaml.compose`` + ``CSafeLoader``)
       in one process;
@@ -13,14 +19,19 @@ then reports, from one run each, side by side:
 
 with wall time and peak memory (summed over the process tree), the ratios b/a and c/b, and
 the single-file time of ``jxlint check examples/<one file>`` against yamllint on that file
-(median of repeated runs). yamllint must be installed (``pip install yamllint``).
+(median of repeated runs). yamllint must be installed (``pip install yamllint``) unless
+``--skip-yamllint`` leaves (c) out.
+
+``--scale N,M,…`` runs only (b) without the cache, on the first N, M, … files of one corpus
+(× ``--projects``), and prints for each size the wall time, the time per file and the peak
+memory; then whether time grows linearly (time per file within ±25% of the smallest size's)
+and memory stays flat (peak within +25% of the smallest size's).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -28,59 +39,18 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from corpus import CORPORA, SEED, count_cells, generate
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-
-
-# ── corpus ──────────────────────────────────────────────────────────────────────────────
-
-def _seed_projects() -> list[dict]:
-    projects = []
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        projects.extend(data.get("项目", []))
-    return projects
-
-
-def _indicator_cells(projects: list[dict]) -> list[str]:
-    cells = []
-    for project in projects:
-        for level2 in (project.get("绩效指标") or {}).values():
-            for rows in (level2 or {}).values():
-                for row in rows or []:
-                    cells.extend(str(v) for k, v in row.items() if k != "指标" and v not in (None, ""))
-    return cells
-
-
-def generate(folder: Path, files: int, projects_per_file: int, seed: int = 20251123) -> None:
-    """Files of ``projects_per_file`` projects, each a seed project with some cells swapped.
-
-    Swapping value cells among real cells keeps the mix realistic (vague values, missing
-    units, caps, percentages) while making every project different.
-    """
-    rng = random.Random(seed)
-    projects = _seed_projects()
-    cells = _indicator_cells(projects)
-    folder.mkdir(parents=True, exist_ok=True)
-    for number in range(files):
-        chosen = []
-        for index in range(projects_per_file):
-            project = yaml.load(yaml.dump(rng.choice(projects), allow_unicode=True), Loader=yaml.CSafeLoader)
-            project["项目名称"] = f"{project['项目名称']}（{number:04}-{index:02}）"
-            for level2 in (project.get("绩效指标") or {}).values():
-                for rows in (level2 or {}).values():
-                    for row in rows or []:
-                        for key in row:
-                            if key != "指标" and rng.random() < 0.2:
-                                row[key] = rng.choice(cells)
-            chosen.append(project)
-        document = {"单位": f"示例单位{number % 97:02}", "年度": 2025, "项目": chosen}
-        text = yaml.dump(document, allow_unicode=True, sort_keys=False, width=1000)
-        (folder / f"unit{number:04}.yaml").write_text(text, encoding="utf-8")
+# How far a larger run's time per file and peak memory may stray from the smallest run's
+# and still count as linear and flat.
+SCALE_TOLERANCE = 0.25
 
 
 # ── measuring ───────────────────────────────────────────────────────────────────────────
@@ -161,50 +131,167 @@ def _tool(name: str) -> str:
     return found
 
 
+# ── scale ───────────────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True)
+class ScaleRun:
+    files: int
+    wall: float  # seconds
+    peak: int  # bytes
+
+    @property
+    def per_file(self) -> float:
+        return self.wall / self.files
+
+
+@dataclass(frozen=True)
+class ScaleVerdict:
+    linear: bool  # every run's time per file within ±SCALE_TOLERANCE of the smallest run's
+    flat: bool  # every run's peak memory at most (1 + SCALE_TOLERANCE) × the smallest run's
+    lines: tuple[str, ...]
+
+
+def scale_verdict(runs: list[ScaleRun], tolerance: float = SCALE_TOLERANCE) -> ScaleVerdict:
+    """Whether time grows linearly with the number of files and memory stays flat.
+
+    Each run is compared with the smallest one: its time per file may differ from the
+    smallest run's by ``tolerance`` either way, and its peak memory may exceed it by as much.
+    """
+    base, *larger = sorted(runs, key=lambda run: run.files)
+    time_off = [(run, run.per_file / base.per_file - 1) for run in larger]
+    memory_off = [(run, run.peak / base.peak - 1) for run in larger]
+    linear = all(abs(off) <= tolerance for _, off in time_off)
+    flat = all(off <= tolerance for _, off in memory_off)
+    band = f"{tolerance:.0%}"
+    return ScaleVerdict(linear, flat, (
+        f"time: {'linear' if linear else 'NOT linear'} — time per file against {base.files:,} files' "
+        f"{base.per_file * 1000:.1f} ms (±{band}): " + _offsets(time_off),
+        f"memory: {'flat' if flat else 'NOT flat'} — peak against {base.files:,} files' "
+        f"{base.peak / 2**20:.0f} MB (+{band}): " + _offsets(memory_off),
+    ))
+
+
+def _offsets(offsets: list[tuple[ScaleRun, float]]) -> str:
+    return ", ".join(f"{run.files:,} files {off:+.0%}" for run, off in offsets) or "one size only"
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of file counts: {text!r} (e.g. 250,1000,4000)") from None
+    if len(sizes) < 2 or sizes[0] < 1:
+        raise argparse.ArgumentTypeError(f"give two or more positive file counts: {text!r}")
+    return sizes
+
+
+def _prefix(corpus: Path, files: int, folder: Path) -> Path:
+    """A folder holding the first ``files`` files of ``corpus`` (hard links where possible)."""
+    folder.mkdir(parents=True)
+    for path in sorted(corpus.glob("*.yaml"))[:files]:
+        try:
+            os.link(path, folder / path.name)
+        except OSError:
+            shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def run_scale(args, jxlint: str, work: Path, corpus: Path) -> None:
+    sizes = args.scale
+    if corpus.exists():
+        if len(list(corpus.glob("*.yaml"))) < sizes[-1]:
+            sys.exit(f"{corpus} holds fewer than {sizes[-1]:,} files: remove it or give another --keep")
+        cells = count_cells(corpus, checkpoints=sizes)
+    else:
+        cells = generate(corpus, sizes[-1], args.projects, args.corpus, args.seed, checkpoints=sizes)
+    print(f"scale: {args.corpus} corpus, × {args.projects} projects per file, jxlint --no-cache --jobs {args.jobs}")
+    print()
+    print(f"{'files':>8}{'MB':>8}{'cells':>12}{'distinct':>10}{'wall':>10}{'per file':>11}{'peak memory':>14}")
+    runs = []
+    for files in sizes:
+        folder = _prefix(corpus, files, work / f"scale-{files}")
+        size = sum(path.stat().st_size for path in folder.glob("*.yaml"))
+        wall, peak, _ = measure([jxlint, "check", str(folder), "--format", "json", "-o", os.devnull,
+                                 "--no-cache", "--jobs", str(args.jobs)])
+        runs.append(ScaleRun(files, wall, peak))
+        total, distinct = cells.at[files]
+        print(f"{files:>8,}{size / 1e6:>8.1f}{total:>12,}{distinct / total:>10.0%}{wall:>9.2f}s"
+              f"{wall / files * 1000:>8.1f} ms{peak / 2**20:>11.0f} MB")
+        shutil.rmtree(folder, ignore_errors=True)
+    print()
+    for line in scale_verdict(runs).lines:
+        print(line)
+
+
+# ── the benchmark ───────────────────────────────────────────────────────────────────────
+
+def run_comparison(args, jxlint: str, yamllint: str | None, work: Path, corpus: Path) -> None:
+    if corpus.exists():
+        cells = count_cells(corpus)
+    else:
+        cells = generate(corpus, args.files, args.projects, args.corpus, args.seed)
+    size = sum(p.stat().st_size for p in corpus.glob("*.yaml"))
+    print(f"corpus: {args.corpus}, {cells.files:,} files × {args.projects} projects, {size / 1e6:.1f} MB, "
+          f"{args.jobs} jobs")
+    print(cells.line())
+
+    a = floor(corpus)
+    cache = work / "cache"
+    b, b_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull,
+                           "--no-cache", "--jobs", str(args.jobs)])
+    measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull, "--cache-dir", str(cache),
+             "--jobs", str(args.jobs)])
+    warm, warm_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull,
+                                 "--cache-dir", str(cache), "--jobs", str(args.jobs)])
+    if yamllint:
+        c, c_mem, _ = measure([yamllint, "-d", "relaxed", "-f", "parsable", str(corpus)])
+
+    print()
+    print(f"{'':34}{'wall':>10}{'peak memory':>14}")
+    print(f"{'(a) floor: CSafeLoader compose':34}{a:>9.2f}s{'—':>14}")
+    print(f"{'(b) jxlint check (no cache)':34}{b:>9.2f}s{b_mem / 2**20:>11.0f} MB")
+    print(f"{'    jxlint check (warm cache)':34}{warm:>9.2f}s{warm_mem / 2**20:>11.0f} MB")
+    if yamllint:
+        print(f"{'(c) yamllint -d relaxed':34}{c:>9.2f}s{c_mem / 2**20:>11.0f} MB")
+    print()
+    print(f"b/a = {b / a:.2f}   (target ≤ 1.5)")
+    if yamllint:
+        print(f"c/b = {c / b:.1f}   (target ≥ 15)")
+    print(f"warm/cold = {warm / b:.2f}   (target ≤ 0.2)")
+
+    one = next(EXAMPLES.glob("001_*.yaml"))
+    jx_one = median_time([jxlint, "check", str(one), "--no-cache", "--format", "concise"], args.repeat)
+    if yamllint:
+        yl_one = median_time([yamllint, "-d", "relaxed", str(one)], args.repeat)
+        print(f"single file ({one.name}): jxlint {jx_one * 1000:.0f} ms, yamllint {yl_one * 1000:.0f} ms "
+              f"(median of {args.repeat}; target: jxlint ≤ yamllint)")
+    else:
+        print(f"single file ({one.name}): jxlint {jx_one * 1000:.0f} ms (median of {args.repeat})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--projects", type=int, default=10, help="projects per file")
+    parser.add_argument("--corpus", choices=CORPORA, default="varied", help="which corpus to generate (default varied)")
+    parser.add_argument("--seed", type=int, default=SEED, help="the corpus's random seed")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--repeat", type=int, default=10, help="runs of the single-file timing")
-    parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it")
+    parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it (reused if it exists)")
+    parser.add_argument("--skip-yamllint", action="store_true", help="leave out (c) and yamllint's single-file time")
+    parser.add_argument("--scale", type=_sizes, metavar="N,M,…",
+                        help="run jxlint (no cache) on the first N, M, … files and report how time and memory grow")
     args = parser.parse_args()
-    jxlint, yamllint = _tool("jxlint"), _tool("yamllint")
+    jxlint = _tool("jxlint")
+    yamllint = None if args.scale or args.skip_yamllint else _tool("yamllint")
 
     work = Path(tempfile.mkdtemp(prefix="jxlint-bench-"))
     corpus = args.keep or work / "corpus"
     try:
-        if not corpus.exists():
-            generate(corpus, args.files, args.projects)
-        size = sum(p.stat().st_size for p in corpus.glob("*.yaml"))
-        print(f"corpus: {args.files} files × {args.projects} projects, {size / 1e6:.1f} MB, {args.jobs} jobs")
-
-        a = floor(corpus)
-        cache = work / "cache"
-        b, b_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull,
-                               "--no-cache", "--jobs", str(args.jobs)])
-        measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull, "--cache-dir", str(cache),
-                 "--jobs", str(args.jobs)])
-        warm, warm_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull,
-                                     "--cache-dir", str(cache), "--jobs", str(args.jobs)])
-        c, c_mem, _ = measure([yamllint, "-d", "relaxed", "-f", "parsable", str(corpus)])
-
-        print()
-        print(f"{'':34}{'wall':>10}{'peak memory':>14}")
-        print(f"{'(a) floor: CSafeLoader compose':34}{a:>9.2f}s{'—':>14}")
-        print(f"{'(b) jxlint check (no cache)':34}{b:>9.2f}s{b_mem / 2**20:>11.0f} MB")
-        print(f"{'    jxlint check (warm cache)':34}{warm:>9.2f}s{warm_mem / 2**20:>11.0f} MB")
-        print(f"{'(c) yamllint -d relaxed':34}{c:>9.2f}s{c_mem / 2**20:>11.0f} MB")
-        print()
-        print(f"b/a = {b / a:.2f}   (target ≤ 1.5)")
-        print(f"c/b = {c / b:.1f}   (target ≥ 15)")
-        print(f"warm/cold = {warm / b:.2f}   (target ≤ 0.2)")
-
-        one = next(EXAMPLES.glob("001_*.yaml"))
-        jx_one = median_time([jxlint, "check", str(one), "--no-cache", "--format", "concise"], args.repeat)
-        yl_one = median_time([yamllint, "-d", "relaxed", str(one)], args.repeat)
-        print(f"single file ({one.name}): jxlint {jx_one * 1000:.0f} ms, yamllint {yl_one * 1000:.0f} ms "
-              f"(median of {args.repeat}; target: jxlint ≤ yamllint)")
+        if args.scale:
+            run_scale(args, jxlint, work, corpus)
+        else:
+            run_comparison(args, jxlint, yamllint, work, corpus)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
