@@ -83,6 +83,8 @@ _TEMPLATES = jinja2.Environment(
 
 @dataclass(slots=True, eq=False)
 class FormCell:
+    """One cell of a form as drawn: a label the form prints (th) or a value from the file (td)."""
+
     text: str = ""
     source: object = None  # the located Cell of the file drawn here, if any
     label: bool = False  # a label of the form (th)
