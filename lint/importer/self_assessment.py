@@ -68,6 +68,8 @@ class Form:
     goal_key: str | None = None
     goals: dict[str, str] = field(default_factory=dict)
     tree: dict[str, tuple[str, dict[str, tuple[str, list[Indicator]]]]] = field(default_factory=dict)
+    # (一级, 二级 or "" before any) → rows not imported
+    refused: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     total_key: str | None = None
     total: dict[str, str] = field(default_factory=dict)
     grade: str | None = None
@@ -501,6 +503,15 @@ class _Reader:
             values = self.fit(token, self.columns, taken, what=token.text)
         if values is not None:
             self.form.tree[self.level1][1][self.level2][1].append(Indicator(token.text, values, token.row))
+        else:
+            self.refuse(token.row)
+
+    def refuse(self, row: int) -> None:
+        """A 三级 row of the group in force is not imported: the file says so where it stands."""
+        if self.level1 is not None:
+            rows = self.form.refused.setdefault((self.level1, self.level2 or ""), [])
+            if row not in rows:
+                rows.append(row)
 
     def continued(self) -> dict[str, str] | None:
         """A name that ends its line, its cells on the lines below up to the next label: taken
@@ -578,6 +589,7 @@ class _Reader:
                           "separators; which is which cannot be told; row not imported",
                           f"“{_short(token.text, 80)}”：指标名称和各栏的值连在一起，没有分隔，分不清哪段是哪一栏；"
                           "这一行未导入，请对照原表补录")
+                self.refuse(token.row)
                 chain, names = False, names + 1
             else:
                 values = running.place(self.columns, [(cell.text, False) for cell in taken], budget=False)
@@ -603,6 +615,7 @@ class _Reader:
                               f"{_shown(taken)} may be another row's; row not imported",
                               f"三级指标“{_short(token.text)}”前面的单元格次序是乱的，后面的{_shown(taken)}"
                               "可能是别的行的值；这一行未导入，请对照原表补录")
+                self.refuse(token.row)
                 chain, names, cells = False, names + 1, cells + len(taken)
         self.file_unfiled(unfiled, None)
 
@@ -740,19 +753,7 @@ def _form(out: emit.Writer, form: Form) -> None:
     if form.goal_key == "年度总体目标" and form.goals:
         _goals(out, form)
     if form.tree:
-        out.line("    绩效指标:")
-        for label1, groups in form.tree.values():
-            if not groups:
-                out.line(f"      {emit.scalar(label1)}: {{}}")
-                continue
-            out.line(f"      {emit.scalar(label1)}:")
-            for label2, rows in groups.values():
-                if not rows:
-                    out.line(f"        {emit.scalar(label2)}: []")
-                    continue
-                out.line(f"        {emit.scalar(label2)}:")
-                for row in rows:
-                    out.line("          - " + _flow({"指标": row.name, **row.values}), [f"原表第{row.row}行"])
+        _tree(out, form)
     if form.total_key and form.total:
         out.line(f"    {form.total_key}: {_flow(form.total)}")
     if form.grade is not None:
@@ -763,6 +764,40 @@ def _form(out: emit.Writer, form: Form) -> None:
     for key in _LATE_FIELDS:
         if key in form.fields:
             out.line(f"    {key}: {_q(form.fields[key])}")
+
+
+def _tree(out: emit.Writer, form: Form) -> None:
+    """The indicator tree. A group whose rows were all refused is not written as an empty
+    one (the form's group was not empty): a comment stands in its place."""
+    def missing(key1: str, key2: str, label: str, indent: str) -> None:
+        rows = "、".join(str(row) for row in form.refused[(key1, key2)])
+        out.comment(indent, f"{label}：原表第{rows}行的三级指标未能导入，请对照原表补录")
+
+    def shown(key1: str, groups: dict) -> bool:
+        if not groups:
+            return (key1, "") not in form.refused
+        return any(rows or (key1, key2) not in form.refused for key2, (_, rows) in groups.items())
+
+    if any(shown(key1, groups) for key1, (_, groups) in form.tree.items()):
+        out.line("    绩效指标:")
+    for key1, (label1, groups) in form.tree.items():
+        visible = shown(key1, groups)
+        if not groups and visible:
+            out.line(f"      {emit.scalar(label1)}: {{}}")
+        elif visible:
+            out.line(f"      {emit.scalar(label1)}:")
+        if (key1, "") in form.refused:
+            missing(key1, "", label1, "        " if groups and visible else "      ")
+        for key2, (label2, rows) in groups.items():
+            refused = (key1, key2) in form.refused
+            if rows:
+                out.line(f"        {emit.scalar(label2)}:")
+                for row in rows:
+                    out.line("          - " + _flow({"指标": row.name, **row.values}), [f"原表第{row.row}行"])
+            elif not refused:
+                out.line(f"        {emit.scalar(label2)}: []")
+            if refused:
+                missing(key1, key2, label2 if visible else f"{label1}/{label2}", "        " if visible else "      ")
 
 
 def _goals(out: emit.Writer, form: Form) -> None:
