@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
+
 from tests.conftest import EXAMPLES
 from tests.helpers import check_text, configured, located, quantity_rows, value_cell
 
@@ -12,21 +12,13 @@ SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")
 FAMILY = "望牛墩镇“向幸福家庭出发”家校社共建共享支持项目"
 
 
-def annual_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
-    return value_cell(text, project, indicator)
-
-
 def rows(*rows: str) -> str:
     return quantity_rows("粤财行（2024）117号维权与信息服务站项目", *rows, start=2023, end=2025)
 
 
-def with_options(**options) -> RuleSet:
-    return configured("JX201", **options)
-
-
 def test_seed_002_activity_count_is_larger_in_the_year_than_in_the_period():
     result = check_text(SEED_002, select=["JX201"])
-    assert located(result) == [("JX201", *annual_cell(SEED_002, FAMILY, "项目活动场次"))]
+    assert located(result) == [("JX201", *value_cell(SEED_002, FAMILY, "项目活动场次"))]
     finding = result.findings[0]
     assert finding.message == "年度指标值「20」大于实施周期指标值「15」：实施周期包含本年度，周期累计目标不能小于本年度目标"
     assert finding.indicator == "项目活动场次" and finding.value == "20"
@@ -55,7 +47,7 @@ def test_seeds_without_the_defect_give_nothing(seed):
 
 def test_caps_compare_unit_aware():
     over = rows("{指标: 预算控制数, 实施周期指标值: ≤1.5万元, 年度指标值: ≤20000元}")
-    assert located(check_text(over, select=["JX201"])) == [("JX201", *annual_cell(over, "粤财行（2024）117号维权与信息服务站项目", "预算控制数"))]
+    assert located(check_text(over, select=["JX201"])) == [("JX201", *value_cell(over, "粤财行（2024）117号维权与信息服务站项目", "预算控制数"))]
     equal = rows("{指标: 预算控制数, 实施周期指标值: ≤1.5万元, 年度指标值: ≤15000元}")
     assert located(check_text(equal, select=["JX201"])) == []
 
@@ -87,4 +79,4 @@ def test_a_doubled_digit_is_left_to_digit_drop_unless_the_option_says_otherwise(
     text = rows('{指标: 举办民生座谈会, 实施周期指标值: "12", 年度指标值: "112"}')
     assert located(check_text(text, select=["JX201"])) == []
     assert [f.rule for f in check_text(text, select=["JX2"]).findings] == ["JX204"]
-    assert len(located(check_text(text, ruleset=with_options(skip_when_digit_drop=False)))) == 1
+    assert len(located(check_text(text, ruleset=configured("JX201", skip_when_digit_drop=False)))) == 1

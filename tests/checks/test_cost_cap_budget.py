@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
+
 from tests.conftest import EXAMPLES
 from tests.helpers import HEADER, check_text, configured, located
 
@@ -32,10 +32,6 @@ def value_at(text: str, cell: str) -> tuple[int, int]:
 
 def cap_project(budget: str, row: str, level: str = "      成本指标:\n        经济成本指标:\n") -> str:
     return HEADER + "  - 项目名称: 购买白玉兰家庭服务项目\n" + f"    预算金额: {budget}\n    绩效指标:\n" + level + f"          - {row}\n"
-
-
-def with_options(**options) -> RuleSet:
-    return configured("JX301", **options)
 
 
 def test_seed_001_has_exactly_the_three_caps_that_miss_the_budget():
@@ -117,12 +113,12 @@ def test_a_cap_outside_the_cost_block_is_not_compared():
 
 
 def test_tolerances():
-    assert located(check_text(SEED_001, ruleset=with_options(tolerance=20))) == [
+    assert located(check_text(SEED_001, ruleset=configured("JX301", tolerance=20))) == [
         ("JX301", *annual_cap(SEED_001, "创建儿童友好城市工作")),
         ("JX301", *annual_cap(SEED_001, "市妇联统筹运维服务项目")),
     ]
     # 0.0001 × 954,112 ≈ 95元 covers the 12元 gap; 0.0001 × 589,176 ≈ 59元 does not cover 39,500元.
-    assert [line for _, line, _ in located(check_text(SEED_001, ruleset=with_options(relative_tolerance=0.0001)))] == [
+    assert [line for _, line, _ in located(check_text(SEED_001, ruleset=configured("JX301", relative_tolerance=0.0001)))] == [
         annual_cap(SEED_001, "创建儿童友好城市工作")[0],
         annual_cap(SEED_001, "市妇联统筹运维服务项目")[0],
     ]
@@ -131,4 +127,4 @@ def test_tolerances():
 def test_cap_names_option_chooses_the_rows():
     text = cap_project('"954,112.00元"', "{指标: 项目支出总额, 年度指标值: ≤954100元}")
     assert located(check_text(text, select=["JX0", "JX301"])) == []
-    assert located(check_text(text, ruleset=with_options(cap_names=["支出总额"]))) == [("JX301", *value_at(text, "年度指标值: ≤954100元"))]
+    assert located(check_text(text, ruleset=configured("JX301", cap_names=["支出总额"]))) == [("JX301", *value_at(text, "年度指标值: ≤954100元"))]

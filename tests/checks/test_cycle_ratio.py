@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
+
 from tests.conftest import EXAMPLES
 from tests.helpers import check_text, configured, located, quantity_rows, value_cell
 
@@ -18,16 +18,8 @@ FAMILY_ROWS = (
 )
 
 
-def annual_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
-    return value_cell(text, project, indicator)
-
-
 def family(*rows: str, start: int = 2021, end: int = 2099) -> str:
     return quantity_rows("家庭工作经费", *rows, start=start, end=end)
-
-
-def with_options(**options) -> RuleSet:
-    return configured("JX203", **options)
 
 
 @pytest.mark.parametrize("seed", ["000_*.yaml", "001_*.yaml", "002_*.yaml", "004_*.yaml"])
@@ -38,8 +30,8 @@ def test_no_seed_row_needs_this_warning(seed):
 
 
 def test_bailan_ratio_11_over_9_years_when_typos_are_not_left_to_jx204():
-    result = check_text(SEED_001, ruleset=with_options(skip_when_digit_drop=False))
-    assert located(result) == [("JX203", *annual_cell(SEED_001, "购买白玉兰家庭服务项目", "社区活动数(场次)"))]
+    result = check_text(SEED_001, ruleset=configured("JX203", skip_when_digit_drop=False))
+    assert located(result) == [("JX203", *value_cell(SEED_001, "购买白玉兰家庭服务项目", "社区活动数(场次)"))]
     assert result.findings[0].message == (
         "实施周期指标值「55场」是年度指标值「5场」的11倍，而实施周期2021–2029年共9年：两栏的口径对不上"
     )
@@ -50,7 +42,7 @@ def test_a_fixed_period_admits_any_split_up_to_its_length():
     assert located(check_text(nine_years, select=["JX203"])) == []
     two_years = family(*FAMILY_ROWS, start=2025, end=2026)
     assert located(check_text(two_years, select=["JX203"])) == [
-        ("JX203", *annual_cell(two_years, "家庭工作经费", name)) for name in ("美丽庭院户", "举办活动场次", "美丽庭院典型")
+        ("JX203", *value_cell(two_years, "家庭工作经费", name)) for name in ("美丽庭院户", "举办活动场次", "美丽庭院典型")
     ]
 
 
@@ -58,7 +50,7 @@ def test_uneven_yearly_splits_are_normal():
     text = family("{指标: 改造学校, 实施周期指标值: 12所, 年度指标值: 8所}",
                   "{指标: 改造面积, 实施周期指标值: 7000平方米, 年度指标值: 4000平方米}",
                   "{指标: 培训场次, 实施周期指标值: 100场, 年度指标值: 3场}", start=2024, end=2025)
-    assert located(check_text(text, select=["JX203"])) == [("JX203", *annual_cell(text, "家庭工作经费", "培训场次"))]
+    assert located(check_text(text, select=["JX203"])) == [("JX203", *value_cell(text, "家庭工作经费", "培训场次"))]
 
 
 def test_open_ended_row_below_the_tables_horizon_is_an_uneven_split():
@@ -73,7 +65,7 @@ def test_open_ended_family_work_rows_share_ratio_3():
 def test_open_ended_row_off_the_shared_ratio_is_reported():
     text = family(*FAMILY_ROWS, "{指标: 家长学校讲座, 实施周期指标值: 20场, 年度指标值: 4场}")
     result = check_text(text, select=["JX203"])
-    assert located(result) == [("JX203", *annual_cell(text, "家庭工作经费", "家长学校讲座"))]
+    assert located(result) == [("JX203", *value_cell(text, "家庭工作经费", "家长学校讲座"))]
     assert "的5倍，而本表其他指标的实施周期指标值是年度指标值的3倍" in result.findings[0].message
     english = check_text(text, select=["JX203"], lang="en").findings[0].message
     assert "is 5 times the annual value '4场'" in english and "3 times their annual values" in english

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
+
 from tests.conftest import EXAMPLES
 from tests.helpers import check_text, configured, located
 
@@ -24,10 +24,6 @@ def cell_at(text: str, key_value: str) -> tuple[int, int]:
 def changed(text: str, old: str, new: str) -> str:
     assert text.count(old) == 1, old
     return text.replace(old, new)
-
-
-def with_options(**options) -> RuleSet:
-    return configured("JX303", **options)
 
 
 @pytest.mark.parametrize("seed", ["000_*.yaml", "004_*.yaml"])
@@ -90,7 +86,7 @@ def test_a_printed_total_is_checked_and_income_compared_with_it():
 def test_rounding_within_tolerance():
     text = changed(SEED_000, '财政拨款: "7,272.70万元"', '财政拨款: "7,272.71万元"')
     assert located(check_text(text, select=["JX0", "JX303"])) == []  # 0.01万元 = 100元: 尾数误差
-    assert located(check_text(text, ruleset=with_options(tolerance=0))) == [
+    assert located(check_text(text, ruleset=configured("JX303", tolerance=0))) == [
         ("JX303", *cell_at(text, '财政拨款: "7,272.71万元"'))
     ]
 

@@ -11,9 +11,6 @@ SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 BAILAN = "购买白玉兰家庭服务项目"
 
 
-def annual_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
-    return value_cell(text, project, indicator)
-
 
 def bailan(*rows: str, start: int = 2021, end: int = 2029) -> str:
     return quantity_rows(BAILAN, *rows, start=start, end=end)
@@ -21,7 +18,7 @@ def bailan(*rows: str, start: int = 2021, end: int = 2029) -> str:
 
 def test_seed_001_community_activities_55_vs_5():
     result = check_text(SEED_001, select=["JX204"])
-    line, column = annual_cell(SEED_001, BAILAN, "社区活动数(场次)")
+    line, column = value_cell(SEED_001, BAILAN, "社区活动数(场次)")
     assert located(result) == [("JX204", line, column)]
     assert SEED_001.splitlines()[line - 1][column - 1:].startswith("5场}")
     finding = result.findings[0]
@@ -58,14 +55,14 @@ def test_family_work_150_vs_50_is_explained_by_the_tables_shared_ratio():
 def test_a_doubled_digit_in_a_larger_annual_value():
     text = bailan('{指标: 小组服务指标数, 实施周期指标值: "12", 年度指标值: "112"}')
     result = check_text(text, select=["JX204"])
-    assert located(result) == [("JX204", *annual_cell(text, BAILAN, "小组服务指标数"))]
+    assert located(result) == [("JX204", *value_cell(text, BAILAN, "小组服务指标数"))]
     assert result.findings[0].message.endswith("而且年度指标值大于实施周期指标值")
 
 
 def test_a_rate_is_never_explained_by_the_period():
     text = bailan("{指标: 社工证持有率, 实施周期指标值: 100%, 年度指标值: 10%}")
     result = check_text(text, select=["JX204"])
-    assert located(result) == [("JX204", *annual_cell(text, BAILAN, "社工证持有率"))]
+    assert located(result) == [("JX204", *value_cell(text, BAILAN, "社工证持有率"))]
     assert "比率、标准或时限" in result.findings[0].message
 
 
@@ -95,4 +92,4 @@ def test_not_a_doubled_digit_in_one_unit(row):
 
 def test_caps_in_one_unit_compare_like_counts():
     text = bailan("{指标: 预算控制数, 实施周期指标值: ≤55万元, 年度指标值: ≤5万元}")
-    assert located(check_text(text, select=["JX204"])) == [("JX204", *annual_cell(text, BAILAN, "预算控制数"))]
+    assert located(check_text(text, select=["JX204"])) == [("JX204", *value_cell(text, BAILAN, "预算控制数"))]

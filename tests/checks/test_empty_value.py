@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from lint.rulepack import RuleSet, load_rules
-from tests.checks.test_vague_value import SEEDS, cells, expected
-from tests.helpers import check_text, located
+from tests.helpers import cells, check_text, located, name_cell, seed, seed_cells
 
 WANGNIUDUN = "单位: 东莞市望牛墩镇妇女联合会\n年度: 2024\n项目:\n  - 项目名称: 妇女儿童系列活动经费\n    绩效指标:\n      效益指标:\n        社会效益 指标:\n"
 
@@ -15,24 +14,17 @@ def benefit_rows(*rows: str) -> str:
     return WANGNIUDUN + "".join(f"          - {row}\n" for row in rows)
 
 
-def name_cell(text: str, indicator: str) -> tuple[int, int]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if f"{{指标: {indicator}" in line:
-            return number, line.index(indicator) + 1
-    raise AssertionError(indicator)
-
-
 def test_seed_002_one_finding_per_empty_cell():
-    result = check_text(SEEDS["002"], select=["JX105"])
-    assert located(result) == expected("JX105", "002", [("妇女儿童系列活动经费", "慰问对象获得感、幸福感")])
+    result = check_text(seed("002"), select=["JX105"])
+    assert located(result) == seed_cells("JX105", "002", [("妇女儿童系列活动经费", "慰问对象获得感、幸福感")])
     cycle, annual = result.findings
     assert cycle.message == "三级指标「慰问对象获得感、幸福感」的实施周期指标值没有填写"
     assert annual.message == "三级指标「慰问对象获得感、幸福感」的年度指标值没有填写"
 
 
 def test_other_seeds_have_no_empty_value():
-    for seed in ("000", "001", "004"):
-        assert located(check_text(SEEDS[seed], select=["JX105"])) == [], seed
+    for number in ("000", "001", "004"):
+        assert located(check_text(seed(number), select=["JX105"])) == [], number
 
 
 def test_missing_keys_are_located_on_the_name():

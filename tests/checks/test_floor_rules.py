@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tests.helpers import check_text, located
+from tests.helpers import check_text, located, table_rows
 
 
 def quality(*rows: str) -> str:
-    body = "".join(f"          - {row}\n" for row in rows)
-    return ("单位: 州民族特殊教育学校\n年度: 2023\n项目:\n  - 项目名称: 学生伙食费\n    绩效指标:\n"
-            "      产出指标:\n        质量指标:\n" + body)
+    return table_rows(*rows, level2="质量指标", head="单位: 州民族特殊教育学校\n年度: 2023\n项目:\n", name="学生伙食费")
 
 
 def test_subsidy_payout_and_coverage_below_100_percent():

@@ -6,7 +6,7 @@ import pytest
 
 from lint.rulepack import load_rules
 from tests.conftest import EXAMPLES
-from tests.helpers import check_text, configured, located
+from tests.helpers import check_text, configured, located, name_cell
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")
@@ -34,22 +34,12 @@ BAIYULAN_002 = (
 )
 
 
-def name_cell(text: str, project: str, name: str) -> tuple[int, int]:
-    """Line and column of the 三级指标 ``name`` in ``project`` of a target file."""
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == f"- 项目名称: {project}")
-    for number, line in enumerate(lines[start:], start + 1):
-        if f"{{指标: {name}," in line:
-            return number, line.index(name) + 1
-    raise AssertionError(f"{name} not in {project}")
-
-
 def test_seed_002_every_project_leans_on_two_generic_indicators():
     result = check_text(SEED_002, select=["JX401"])
     assert located(result, "JX401") == [
-        ("JX401", *name_cell(SEED_002, "妇女儿童系列活动经费", "资金支付及时率(%)")),
-        ("JX401", *name_cell(SEED_002, "白玉兰社工服务费", "预算资金及时率（%）")),
-        ("JX401", *name_cell(SEED_002, "望牛墩镇“向幸福家庭出发”家校社共建共享支持项目", "资金支付及时率（%）")),
+        ("JX401", *name_cell(SEED_002, "资金支付及时率(%)", "妇女儿童系列活动经费")),
+        ("JX401", *name_cell(SEED_002, "预算资金及时率（%）", "白玉兰社工服务费")),
+        ("JX401", *name_cell(SEED_002, "资金支付及时率（%）", "望牛墩镇“向幸福家庭出发”家校社共建共享支持项目")),
     ]
     first, second, _ = result.findings
     assert "9 个三级指标中有 2 个" in first.message and "22%" in first.message
@@ -62,10 +52,10 @@ def test_seed_002_every_project_leans_on_two_generic_indicators():
 def test_seed_001_projects_built_on_generic_quality_and_timeliness_rows():
     result = check_text(SEED_001, select=["JX401"])
     assert located(result, "JX401") == [
-        ("JX401", *name_cell(SEED_001, "创业创新巾帼行动工作经费", "项目完成质量")),
-        ("JX401", *name_cell(SEED_001, "基层妇女组织建设工作经费", "工作完成质量")),
-        ("JX401", *name_cell(SEED_001, "家庭工作经费", "项目完成数量")),
-        ("JX401", *name_cell(SEED_001, "市妇儿工委专项工作费用", "工作完成质量")),
+        ("JX401", *name_cell(SEED_001, "项目完成质量", "创业创新巾帼行动工作经费")),
+        ("JX401", *name_cell(SEED_001, "工作完成质量", "基层妇女组织建设工作经费")),
+        ("JX401", *name_cell(SEED_001, "项目完成数量", "家庭工作经费")),
+        ("JX401", *name_cell(SEED_001, "工作完成质量", "市妇儿工委专项工作费用")),
     ]
     assert "项目完成数量、工作完成质量水平、全年工作有序推进" in result.findings[2].message
     assert "10 个三级指标中有 3 个" in result.findings[2].message

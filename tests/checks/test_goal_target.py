@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tests.helpers import check_text, configured, located
+from tests.helpers import MATUO, check_text, configured, located
 
 
 def project(name: str, goals: str) -> str:
-    return f"单位: 井研县马踏镇人民政府\n年度: 2023\n项目:\n  - 项目名称: {name}\n" + goals
+    return MATUO + f"  - 项目名称: {name}\n" + goals
 
 
 def test_a_blank_goal_cell_and_a_table_without_any_goal():

@@ -4,30 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
-from tests.checks.test_vague_value import SEEDS, cells, expected, quality_row
-from tests.helpers import check_text, configured, located
 
-
-def with_options(**options) -> RuleSet:
-    return configured("JX104", **options)
+from tests.helpers import cells, check_text, configured, located, quality_row, seed, seed_cells
 
 
 def test_every_bare_percentage_in_the_seeds():
-    assert located(check_text(SEEDS["000"], select=["JX104"])) == expected("JX104", "000", [(None, "学员出勤率")])
-    assert located(check_text(SEEDS["001"], select=["JX104"])) == expected("JX104", "001", [("东莞市第十六次妇女代表大会", "会议出勤率（%）")])
-    assert located(check_text(SEEDS["002"], select=["JX104"])) == expected("JX104", "002", [
+    assert located(check_text(seed("000"), select=["JX104"])) == seed_cells("JX104", "000", [(None, "学员出勤率")])
+    assert located(check_text(seed("001"), select=["JX104"])) == seed_cells("JX104", "001", [("东莞市第十六次妇女代表大会", "会议出勤率（%）")])
+    assert located(check_text(seed("002"), select=["JX104"])) == seed_cells("JX104", "002", [
         ("望牛墩镇“向幸福家庭出发”家校社共建共享支持项目", "家庭发展能力"),
         ("望牛墩镇“向幸福家庭出发”家校社共建共享支持项目", "受益群体满意度"),
     ])
-    assert located(check_text(SEEDS["004"], select=["JX104"])) == []
+    assert located(check_text(seed("004"), select=["JX104"])) == []
 
 
 def test_message_says_floor_and_what_to_write():
-    finding = check_text(SEEDS["000"], select=["JX104"]).findings[0]
+    finding = check_text(seed("000"), select=["JX104"]).findings[0]
     assert finding.message == "三级指标「学员出勤率」的实施周期指标值「85%」没有比较符，看不出是下限还是上限；这个指标应写下限"
     assert finding.hint == "写明比较符：「≥85%」。"
-    english = check_text(SEEDS["000"], select=["JX104"], lang="en").findings[0]
+    english = check_text(seed("000"), select=["JX104"], lang="en").findings[0]
     assert english.message == "The cycle value of '学员出勤率', '85%', has no ≥ or ≤, so it is neither a floor nor a ceiling; this indicator needs a floor"
 
 
@@ -53,5 +48,5 @@ def test_bounded_exact_and_share_values_pass(row):
 
 def test_options_units_and_exact_names():
     text = quality_row("{指标: 会议出勤率（%）, 实施周期指标值: 90%, 年度指标值: 90%}")
-    assert located(check_text(text, ruleset=with_options(exact_names=["出勤率"]))) == []
-    assert located(check_text(text, ruleset=with_options(units=["‰"]))) == []
+    assert located(check_text(text, ruleset=configured("JX104", exact_names=["出勤率"]))) == []
+    assert located(check_text(text, ruleset=configured("JX104", units=["‰"]))) == []

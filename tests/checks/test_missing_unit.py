@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.test_vague_value import SEEDS, cells, expected, quality_row
-from tests.helpers import check_text, located, project
+from tests.helpers import cells, check_text, located, project, quality_row, seed, seed_cells
 
 
 def count_row(row: str) -> str:
     return project("    绩效指标:\n      产出指标:\n        数量指标:\n          - " + row + "\n")
 
 
-def hints(seed: str) -> dict[tuple[str, str], str]:
-    return {(f.indicator, f.value): f.hint for f in check_text(SEEDS[seed], select=["JX103"]).findings}
+def hints(number: str) -> dict[tuple[str, str], str]:
+    return {(f.indicator, f.value): f.hint for f in check_text(seed(number), select=["JX103"]).findings}
 
 
 def test_seed_001_every_bare_number():
-    result = check_text(SEEDS["001"], select=["JX103"])
-    small_group = cells(SEEDS["001"], "小组服务指标数", "购买白玉兰家庭服务项目")[1]  # only the annual "12"
+    result = check_text(seed("001"), select=["JX103"])
+    small_group = cells(seed("001"), "小组服务指标数", "购买白玉兰家庭服务项目")[1]  # only the annual "12"
     assert located(result) == sorted(
         [("JX103", *small_group)]
-        + expected("JX103", "001", [
+        + seed_cells("JX103", "001", [
             ("妇女思想政治引领工作经费", "信息发布条数"),
             ("粤财行（2024）117号维权与信息服务站项目", "咨询服务数（宗）"),
             ("粤财行（2024）117号维权与信息服务站项目", "举办民生座谈会"),
@@ -31,8 +30,8 @@ def test_seed_001_every_bare_number():
 
 
 def test_seed_002_every_bare_number():
-    result = check_text(SEEDS["002"], select=["JX103"])
-    assert located(result) == expected("JX103", "002", [
+    result = check_text(seed("002"), select=["JX103"])
+    assert located(result) == seed_cells("JX103", "002", [
         ("妇女儿童系列活动经费", "举办活动场次"),
         ("妇女儿童系列活动经费", "资金支付及时率(%)"),
         ("妇女儿童系列活动经费", "预算执行率(%)"),
@@ -47,8 +46,8 @@ def test_seed_002_every_bare_number():
 
 
 def test_seed_004_and_000():
-    assert located(check_text(SEEDS["004"], select=["JX103"])) == expected("JX103", "004", [(None, "微信推送篇数")])
-    assert located(check_text(SEEDS["000"], select=["JX103"])) == []
+    assert located(check_text(seed("004"), select=["JX103"])) == seed_cells("JX103", "004", [(None, "微信推送篇数")])
+    assert located(check_text(seed("000"), select=["JX103"])) == []
 
 
 def test_unit_from_the_name_brackets_goes_into_the_hint():

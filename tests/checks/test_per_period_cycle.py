@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
+
 from tests.conftest import EXAMPLES
 from tests.helpers import check_text, configured, located, quantity_rows, value_cell
 
@@ -18,10 +18,6 @@ def cycle_cell(text: str, project: str, indicator: str) -> tuple[int, int]:
 
 def station(*rows: str, start: int = 2023, end: int = 2025) -> str:
     return quantity_rows(STATION, *rows, start=start, end=end)
-
-
-def with_options(**options) -> RuleSet:
-    return configured("JX205", **options)
 
 
 def test_seed_001_case_count_per_year_in_the_cycle_column():
@@ -69,7 +65,7 @@ def test_per_year_wording_in_the_cycle_column(cycle_value, words):
     result = check_text(text, select=["JX205"])
     assert located(result) == [("JX205", *cycle_cell(text, STATION, "举办活动场次"))]
     assert f"（「{words}」）" in result.findings[0].message
-    assert located(check_text(text, ruleset=with_options(wording=False))) == []
+    assert located(check_text(text, ruleset=configured("JX205", wording=False))) == []
 
 
 def test_open_ended_and_one_year_projects_are_not_reported():

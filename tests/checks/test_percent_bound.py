@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.test_vague_value import SEEDS, cells, expected, quality_row
-from tests.helpers import check_text, located
+from tests.helpers import cells, check_text, located, quality_row, seed, seed_cells
 
 
 def test_seed_004_every_floor_of_100_percent():
-    result = check_text(SEEDS["004"], select=["JX106"])
-    assert located(result) == expected("JX106", "004", [
+    result = check_text(seed("004"), select=["JX106"])
+    assert located(result) == seed_cells("JX106", "004", [
         (None, "2020-2021年纸质、电子档案整理完成率"),
         (None, "信息终端测评率"),
         (None, "组织各单位、街道完成 2022 年度统计监测年报指标数据填报工作"),
@@ -23,9 +22,9 @@ def test_seed_004_every_floor_of_100_percent():
 
 
 def test_ceiling_of_zero_on_a_rate_in_seeds_000_and_001():
-    assert located(check_text(SEEDS["000"], select=["JX106"])) == expected("JX106", "000", [(None, "单人单月专业服务时长差异率")])
-    result = check_text(SEEDS["001"], select=["JX106"])
-    assert located(result) == expected("JX106", "001", [
+    assert located(check_text(seed("000"), select=["JX106"])) == seed_cells("JX106", "000", [(None, "单人单月专业服务时长差异率")])
+    result = check_text(seed("001"), select=["JX106"])
+    assert located(result) == seed_cells("JX106", "001", [
         ("购买社工岗位服务经费", "单人单月专业服务时长差异率"),
         ("购买白玉兰家庭服务项目", "单人单月专业服务时长差异率"),
     ])
@@ -33,7 +32,7 @@ def test_ceiling_of_zero_on_a_rate_in_seeds_000_and_001():
 
 
 def test_seed_002_has_no_impossible_bound():
-    assert located(check_text(SEEDS["002"], select=["JX106"])) == []
+    assert located(check_text(seed("002"), select=["JX106"])) == []
 
 
 @pytest.mark.parametrize("value, words", [

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tests.helpers import check_text, configured, located
+from tests.helpers import MATUO, check_text, configured, located, table_rows
 
 
 def rows(*rows: str, level2: str = "社会效益指标") -> str:
-    body = "".join(f"          - {row}\n" for row in rows)
-    return ("单位: 井研县马踏镇人民政府\n年度: 2023\n项目:\n  - 项目名称: 村组干部报酬\n    绩效指标:\n"
-            f"      效益指标:\n        {level2}:\n" + body)
+    return table_rows(*rows, level1="效益指标", level2=level2, head=MATUO, name="村组干部报酬")
 
 
 def test_a_slogan_with_a_percentage_is_reported_on_the_value():

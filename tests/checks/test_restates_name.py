@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
-from tests.checks.test_vague_value import SEEDS, cells, expected, quality_row
-from tests.helpers import check_text, configured, located
 
-
-def with_options(**options) -> RuleSet:
-    return configured("JX102", **options)
+from tests.helpers import cells, check_text, configured, located, quality_row, seed, seed_cells
 
 
 def test_seed_001_every_restated_name():
-    result = check_text(SEEDS["001"], select=["JX102"])
-    assert located(result) == expected("JX102", "001", [
+    result = check_text(seed("001"), select=["JX102"])
+    assert located(result) == seed_cells("JX102", "001", [
         ("购买社工岗位服务经费", "单人单月专业服务时长差异率"),
         ("购买白玉兰家庭服务项目", "单人单月专业服务时长差异率"),
         ("创业创新巾帼行动工作经费", "工作任务完成及时率"),
@@ -29,22 +24,22 @@ def test_seed_001_every_restated_name():
 
 
 def test_seed_000_and_002():
-    assert located(check_text(SEEDS["000"], select=["JX102"])) == expected("JX102", "000", [
+    assert located(check_text(seed("000"), select=["JX102"])) == seed_cells("JX102", "000", [
         (None, "单人单月专业服务时长差异率"),
         (None, "持续改善妇女儿童成长发展环境"),
     ])
-    assert located(check_text(SEEDS["002"], select=["JX102"])) == expected("JX102", "002", [
+    assert located(check_text(seed("002"), select=["JX102"])) == seed_cells("JX102", "002", [
         ("妇女儿童系列活动经费", "群众满意度"),
     ])
 
 
 def test_seed_004_long_rows_whose_value_is_the_name():
-    text = SEEDS["004"]
+    text = seed("004")
     long_row, long_column = next(
         (number, line.index("目标值: ") + len("目标值: ") + 1)
         for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith("目标值: 为广大妇女成长成才")
     )
-    want = expected("JX102", "004", [
+    want = seed_cells("JX102", "004", [
         (None, "让广大群众切身感受到党的关怀和温暖"),
         (None, "根据工作计划及合同规定时间完成妇联妇女培训工作"),
         (None, "提升我会信息安全水平"),
@@ -54,7 +49,7 @@ def test_seed_004_long_rows_whose_value_is_the_name():
 
 
 def test_value_with_a_number_gets_the_bare_target_as_fix():
-    result = check_text(SEEDS["001"], select=["JX102"])
+    result = check_text(seed("001"), select=["JX102"])
     finding = result.findings[0]
     assert finding.message == "三级指标「单人单月专业服务时长差异率」的实施周期指标值「单人单月专业服务时长差异率小于等于0」重复了指标名称，真正的目标只是「≤0」"
     assert finding.hint == "指标值写要达到的目标，不要重复指标名称：只写「≤0」。"
@@ -82,5 +77,5 @@ def test_values_that_do_not_restate_the_name(row):
 
 def test_with_number_option():
     row = "{指标: 单人单月专业服务时长差异率, 实施周期指标值: 单人单月专业服务时长差异率小于等于0, 年度指标值: 及时}"
-    assert located(check_text(quality_row(row), ruleset=with_options(with_number=False))) == []
+    assert located(check_text(quality_row(row), ruleset=configured("JX102", with_number=False))) == []
     assert len(located(check_text(quality_row(row), select=["JX102"]))) == 1

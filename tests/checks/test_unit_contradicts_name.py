@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tests.helpers import check_text, configured, located
+from tests.helpers import MATUO, check_text, configured, located, table_rows
 
 
 def rows(*rows: str) -> str:
-    body = "".join(f"          - {row}\n" for row in rows)
-    return ("单位: 井研县马踏镇人民政府\n年度: 2023\n项目:\n  - 项目名称: 村组干部报酬\n    绩效指标:\n"
-            "      产出指标:\n        数量指标:\n" + body)
+    return table_rows(*rows, head=MATUO, name="村组干部报酬")
 
 
 def test_the_name_carries_its_own_target_and_the_value_switches_unit_or_number():

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tests.helpers import check_text, located, project
+from tests.helpers import check_text, located, table_rows
 
 
 def rows(*rows: str) -> str:
-    return project("    绩效指标:\n      产出指标:\n        数量指标:\n" + "".join(f"          - {row}\n" for row in rows))
+    return table_rows(*rows)
 
 
 def test_one_info_finding_for_the_table_on_its_first_such_cell():

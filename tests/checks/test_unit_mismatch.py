@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lint.rulepack import RuleSet
+
 from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, configured, located
+from tests.helpers import check_text, configured, located, quantity_rows
 
 SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
 
@@ -20,13 +20,7 @@ def value_cell(text: str, project: str, indicator: str, column: str) -> tuple[in
 
 
 def rows(*rows: str) -> str:
-    body = "".join(f"          - {row}\n" for row in rows)
-    return (HEADER + "  - 项目名称: 购买白玉兰家庭服务项目\n    实施周期: {起始年度: 2021, 到期年度: 2029}\n"
-            "    绩效指标:\n      产出指标:\n        数量指标:\n" + body)
-
-
-def with_options(**options) -> RuleSet:
-    return configured("JX202", **options)
+    return quantity_rows("购买白玉兰家庭服务项目", *rows, start=2021, end=2029)
 
 
 def test_seed_001_group_count_has_no_unit_in_the_annual_column():
@@ -57,7 +51,7 @@ def test_a_missing_unit_in_the_cycle_column_is_reported_there():
     result = check_text(text, select=["JX202"])
     assert located(result) == [("JX202", *value_cell(text, "购买白玉兰家庭服务项目", "小组服务指标数", "实施周期指标值"))]
     assert "实施周期指标值没有写单位" in result.findings[0].message
-    assert located(check_text(text, ruleset=with_options(flag_missing_unit=False))) == []
+    assert located(check_text(text, ruleset=configured("JX202", flag_missing_unit=False))) == []
 
 
 @pytest.mark.parametrize("row", [
@@ -75,7 +69,7 @@ def test_one_unit_words_and_sentences_are_not_reported(row):
 def test_a_per_year_annual_value_of_the_same_counter_is_reported_only_on_request():
     text = rows("{指标: 小组服务指标数, 实施周期指标值: 12个, 年度指标值: 4个/年}")
     assert located(check_text(text, select=["JX202"])) == []
-    strict = check_text(text, ruleset=with_options(flag_per_year_annual=True))
+    strict = check_text(text, ruleset=configured("JX202", flag_per_year_annual=True))
     assert located(strict) == [("JX202", *value_cell(text, "购买白玉兰家庭服务项目", "小组服务指标数", "年度指标值"))]
     same = rows("{指标: 个案服务指标数, 实施周期指标值: 90宗/年, 年度指标值: 30宗/年}")
-    assert located(check_text(same, ruleset=with_options(flag_per_year_annual=True))) == []
+    assert located(check_text(same, ruleset=configured("JX202", flag_per_year_annual=True))) == []

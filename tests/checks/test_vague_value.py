@@ -2,39 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from lint.rulepack import RuleSet
-from tests.conftest import EXAMPLES
-from tests.helpers import check_text, configured, located, project
 
-SEEDS = {seed: next(EXAMPLES.glob(f"{seed}_*.yaml")).read_text("utf-8") for seed in ("000", "001", "002", "004")}
-_VALUE_KEY = re.compile(r"(?:实施周期指标值|当年度指标值|(?<!当)年度指标值|目标值): ")
-
-
-def cells(text: str, indicator: str, project_name: str | None = None) -> list[tuple[int, int]]:
-    """Line and column of each value cell of the row ``{指标: indicator, …}`` (in ``project_name``)."""
-    lines = text.splitlines()
-    start = 0 if project_name is None else next(i for i, line in enumerate(lines) if line.strip() == f"- 项目名称: {project_name}")
-    for number, line in enumerate(lines[start:], start + 1):
-        if f"{{指标: {indicator}," in line:
-            return [(number, match.end() + 1) for match in _VALUE_KEY.finditer(line)]
-    raise AssertionError(f"no row {indicator} after {project_name}")
-
-
-def expected(rule: str, seed: str, rows: list[tuple[str | None, str]]) -> list[tuple[str, int, int]]:
-    return sorted((rule, *cell) for project_name, indicator in rows for cell in cells(SEEDS[seed], indicator, project_name))
-
-
-def with_options(rule_id: str, **options) -> RuleSet:
-    return configured(rule_id, **options)
-
-
-def quality_row(row: str) -> str:
-    return project("    绩效指标:\n      产出指标:\n        质量指标:\n          - " + row + "\n")
-
+from tests.helpers import cells, check_text, configured, located, project, quality_row, seed, seed_cells
 
 SEED_001_VAGUE = [
     ("购买社工岗位服务经费", "项目成效"),
@@ -66,33 +37,33 @@ SEED_001_VAGUE = [
 
 
 def test_seed_001_every_vague_value_and_nothing_else():
-    result = check_text(SEEDS["001"], select=["JX101"])
-    assert located(result) == expected("JX101", "001", SEED_001_VAGUE)
+    result = check_text(seed("001"), select=["JX101"])
+    assert located(result) == seed_cells("JX101", "001", SEED_001_VAGUE)
 
 
 def test_seed_001_graded_third_party_rating_is_accepted():
-    rows = cells(SEEDS["001"], "第三方评估等级", "购买社工岗位服务经费")
-    assert not set(rows) & {(line, column) for _, line, column in located(check_text(SEEDS["001"], select=["JX1"]))}
+    rows = cells(seed("001"), "第三方评估等级", "购买社工岗位服务经费")
+    assert not set(rows) & {(line, column) for _, line, column in located(check_text(seed("001"), select=["JX1"]))}
 
 
 def test_seed_002_vague_values_and_the_split_with_jx107():
-    result = check_text(SEEDS["002"], select=["JX101", "JX107"])
-    assert located(result, "JX101") == expected("JX101", "002", [
+    result = check_text(seed("002"), select=["JX101", "JX107"])
+    assert located(result, "JX101") == seed_cells("JX101", "002", [
         ("妇女儿童系列活动经费", "宣传活动覆盖范围"),
         ("妇女儿童系列活动经费", "团结妇女凝聚力率"),
         ("妇女儿童系列活动经费", "持续为妇女群众提供维权平台"),
         ("白玉兰社工服务费", "社工服务水平"),
         ("白玉兰社工服务费", "有效推动社工专业实务水平"),
     ])
-    assert located(result, "JX107") == expected("JX107", "002", [
+    assert located(result, "JX107") == seed_cells("JX107", "002", [
         ("妇女儿童系列活动经费", "群众满意度"),
         ("望牛墩镇“向幸福家庭出发”家校社共建共享支持项目", "形成相关机制并形成方案"),
     ])
 
 
 def test_seed_000_department_vague_values():
-    result = check_text(SEEDS["000"], select=["JX101", "JX107"])
-    assert located(result) == expected("JX101", "000", [
+    result = check_text(seed("000"), select=["JX101", "JX107"])
+    assert located(result) == seed_cells("JX101", "000", [
         (None, "项目成本不超预算"),
         (None, "服务对象对社工认同度"),
         (None, "社工机构和市妇联对项目的机构设置、人力配置、制度设置及考核"),
@@ -101,8 +72,8 @@ def test_seed_000_department_vague_values():
 
 
 def test_seed_004_sentences_and_words_but_not_placeholder_rows():
-    result = check_text(SEEDS["004"], select=["JX101", "JX107"])
-    text = SEEDS["004"]
+    result = check_text(seed("004"), select=["JX101", "JX107"])
+    text = seed("004")
     sentence_rows = [
         "开展档案整理工作，提升我会档案工作水平", "让广大群众切身感受到党的关怀和温暖", "开展信息风险测评，提升信息安全水平",
         "平台运行情况", "根据工作计划及合同规定时间完成妇联妇女培训工作", "按时完成信息风险", "活动开展日期",
@@ -114,16 +85,16 @@ def test_seed_004_sentences_and_words_but_not_placeholder_rows():
         (number, line.index("目标值: ") + len("目标值: ") + 1)
         for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith("目标值: 为广大妇女成长成才")
     )
-    want = expected("JX101", "004", [(None, name) for name in sentence_rows]) + [("JX101", long_row, long_column)]
+    want = seed_cells("JX101", "004", [(None, name) for name in sentence_rows]) + [("JX101", long_row, long_column)]
     assert located(result, "JX101") == sorted(want)
-    assert located(result, "JX107") == expected("JX107", "004", [(None, "来访接访/电话咨询")])
+    assert located(result, "JX107") == seed_cells("JX107", "004", [(None, "来访接访/电话咨询")])
 
 
 def test_message_names_indicator_and_suggests_a_number():
-    finding = check_text(SEEDS["002"], select=["JX107"]).findings[0]
+    finding = check_text(seed("002"), select=["JX107"]).findings[0]
     assert finding.message == "「群众满意度」是服务对象满意度指标，实施周期指标值必须是数值，不能写「满意」"
     assert finding.hint == "改写成可衡量的目标：带比较符的百分比，如「≥90%」。"
-    timely = check_text(SEEDS["001"], select=["JX101"]).findings
+    timely = check_text(seed("001"), select=["JX101"]).findings
     progress = next(f for f in timely if f.indicator == "全年工作有序推进" and f.value == "有序推进")
     assert progress.message == "三级指标「全年工作有序推进」的实施周期指标值「有序推进」是定性描述，看不出要达到多少，年底也无法判断是否达成"
     assert "「12月31日前」" in progress.hint
@@ -157,7 +128,7 @@ def test_a_grade_is_vague_when_the_indicator_is_no_grade_scale():
 def test_sentences_option_turns_off_descriptions():
     text = quality_row("{指标: 平台运行情况, 实施周期指标值: 试运行效果良好，符合用户使用要求, 年度指标值: 良好}")
     assert len(located(check_text(text, select=["JX101"]))) == 2
-    quiet = check_text(text, ruleset=with_options("JX101", sentences=False))
+    quiet = check_text(text, ruleset=configured("JX101", sentences=False))
     assert [f.value for f in quiet.findings] == ["良好"]
 
 
