@@ -27,7 +27,7 @@ from lint.importer.indicators import TableReader, is_header, read_header
 from lint.importer.model import IndicatorRow, Note, Project
 
 _YEAR = re.compile(r"(\d{4})\s*年")
-_AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
 
 @dataclass(slots=True)
@@ -251,7 +251,7 @@ class _Reader:
 
     def _amount(self, text: str, unit: str | None) -> str:
         unit = unit or self.department.amount_unit
-        if unit and _AMOUNT.match(text.strip()):
+        if unit and AMOUNT.match(text.strip()):
             return text.strip() + unit
         return text
 
@@ -534,14 +534,14 @@ def write(department: Department, *, header: list[str], unit: str | None, year: 
 def _amount(value: str) -> str:
     """An amount stays text (the file says what the form said): quoted when YAML would read a number."""
     text = emit.amount(value)
-    return text if not _AMOUNT.match(text) else emit.scalar(value, force_quotes=True)
+    return text if not AMOUNT.match(text) else emit.scalar(value, force_quotes=True)
 
 
 def _basic_value(value: str) -> str:
     """基本信息 counts are numbers (财政供养人员数: 134); codes with leading zeros stay text."""
     if re.fullmatch(r"[1-9]\d{0,5}|0", value):
         return value
-    return emit.scalar(value, flow=True, force_quotes=bool(_AMOUNT.match(value)))
+    return emit.scalar(value, flow=True, force_quotes=bool(AMOUNT.match(value)))
 
 
 # -- the whole import ----------------------------------------------------------------------------

@@ -26,20 +26,23 @@ their lines and what to fill in by hand, and the rest imports.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lint.importer import vocabulary as words
-from lint.importer.department import inline_field, line_kind, preview
+from lint.importer.department import AMOUNT, inline_field, line_kind, preview
 from lint.importer.grid import Piece, Row, Sheet
 from lint.importer.model import Note
+from lint.loading import labels as levels
 
-_AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 _MAX_LABEL_LINES = 6  # "年度" "重点" "工作" "任务" …: a label wraps over a few lines at most
+_MAX_LABEL_CHARS = 24  # the longest label is shorter ("社会公众或服务对象满意度指标", "其他需完成的任务（可选填）")
 # A run of lines longer than this is not split (the count of ways to split grows with it).
-MAX_RUN_LINES = 80
+MAX_RUN_LINES = 40
+MAX_LINES_TRIED = 20_000  # seed 000 looks at about a thousand
 _MAX_ROUNDS = 20  # widths settle in two or three; a text built to keep them moving stops here
 # A numbered item of a goal or list starts a line of its own: "目标2:", "2.", "（2）", "二、".
 _ITEM = re.compile(r"^(?:目标\s*\d+|\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)")
@@ -118,6 +121,8 @@ def _join_labels(lines: list[Line]) -> list[Line]:
         text = ""
         for at in range(index, min(index + _MAX_LABEL_LINES, len(lines))):
             first, *rest = lines[at].tokens
+            if len(text) + len(first) > _MAX_LABEL_CHARS:
+                break
             if at > index and is_label(text + first):
                 found = (text + first, rest, at)
             if rest:
@@ -133,23 +138,26 @@ def _join_labels(lines: list[Line]) -> list[Line]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def is_label(text: str) -> bool:
     """Whether the text spells one of the form's labels."""
     label = words.key(text)
     return bool(label in words.DEPARTMENT_FIELDS or label == words.BASIC_INFO or label in words.BASIC_INFO_FIELDS
-                or line_kind(label) or words.BUDGET_BLOCK_LABELS.match(label) or words.DEPARTMENT_GOALS.match(label)
-                or words.TASK_BLOCK.fullmatch(label) or words.task_column(label) or label in words.HEADER_LEVELS
-                or words.value_column(label) or words.INDICATOR_BLOCK.match(label) or words.level1(label)
-                or words.level2(label) or label == words.REMARK)
+                or label in words.HEADER_LEVELS or label == words.REMARK or line_kind(label)
+                or words.BUDGET_BLOCK_LABELS.match(label) or words.DEPARTMENT_GOALS.match(label)
+                or words.TASK_BLOCK.fullmatch(label) or words.INDICATOR_BLOCK.match(label)
+                or any(pattern.match(label) for pattern, _ in (*words.TASK_COLUMNS, *words.VALUE_COLUMNS))
+                or levels.level1(label) or levels.level2(label))
 
 
 def _is_amount(text: str) -> bool:
-    return bool(_AMOUNT.match(text))
+    return bool(AMOUNT.match(text))
 
 
 # -- widths: how a line fills its column ---------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def width(text: str) -> int:
     """Printed width in half-width units: CJK characters and marks two, others one."""
     return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in text)
@@ -201,6 +209,9 @@ class Widths:
 
     low: dict[object, int] = field(default_factory=dict)
     high: dict[object, int] = field(default_factory=dict)
+    # Lines looked at in trying cells, for all the runs of a table together: a text built so
+    # that its lines cut countless ways stops being read here (its runs are refused), not minutes on.
+    budget: int = MAX_LINES_TRIED
 
     def fits(self, column: object, cell: list[Line], following: Line | None) -> bool | None:
         """Whether these pieces can be one cell of the column: a cell goes on only from a whole
@@ -208,7 +219,8 @@ class Widths:
         is one row's line); once the column's width is known, a cell does not end at a line that
         filled it (the line went on: the next line is the rest of the cell) unless nothing
         follows; brackets close. None when no longer cell can fit either."""
-        if any(not before.whole or not after.opens for before, after in zip(cell, cell[1:])):
+        self.budget -= len(cell)
+        if self.budget < 0 or any(not before.whole or not after.opens for before, after in zip(cell, cell[1:])):
             return None
         lines = [piece.text for piece in cell if piece.whole]
         if any(width(line) > self.high.get(column, _UNBOUNDED) for line in lines):
@@ -273,39 +285,31 @@ def split_cells(lines: list[Line], column_at: Callable[[int], object | None], do
 
 
 @dataclass(slots=True)
-class Reading:
-    """One way a run of lines may be laid out: cut into cells from ``column_at(0)`` on."""
+class Run:
+    """Lines whose cells were printed one after another, to be cut into cells of the columns
+    ``column_at(0)``, ``column_at(1)`` … (see :func:`split_cells`), and the ways found."""
 
     lines: list[Line]
     column_at: Callable[[int], object | None]
     done: Callable[[int], bool]
-
-
-@dataclass(slots=True)
-class Run:
-    """Lines whose cells were printed one after another, and the ways they can be read."""
-
-    lines: list[Line]
-    readings: list[Reading]
-    found: list[tuple[Reading, Cells]] = field(default_factory=list)
+    ways: list[Cells] = field(default_factory=list)
 
     @property
     def cells(self) -> Cells | None:
-        """The cells, when exactly one way to read the lines fits."""
-        return self.found[0][1] if len(self.found) == 1 else None
+        """The cells, when exactly one way to cut the lines fits."""
+        return self.ways[0] if len(self.ways) == 1 else None
 
 
 def solve(runs: list[Run], widths: Widths) -> None:
-    """Read every run; the runs that read one way only teach the columns' widths, which may
+    """Cut every run; the runs that cut one way only teach the columns' widths, which may
     settle others: repeat until the widths stop changing."""
     changed, rounds = True, 0
     while changed and rounds < _MAX_ROUNDS:
         changed, rounds = False, rounds + 1
         for run in runs:
-            run.found = [(reading, cells) for reading in run.readings
-                         for cells in split_cells(reading.lines, reading.column_at, reading.done, widths)][:2]
-            if len(run.found) == 1:
-                for column, lines in run.found[0][1]:
+            run.ways = split_cells(run.lines, run.column_at, run.done, widths)
+            if len(run.ways) == 1:
+                for column, lines in run.ways[0]:
                     changed |= widths.learn(column, lines)
 
 
@@ -350,46 +354,53 @@ class _Builder:
     def _goal(self) -> None:
         line = self.lines[self.at]
         labels, rest = _goal_labels(line)
-        texts = [" ".join(rest)] if rest else []
+        texts = [(line.number, " ".join(rest))] if rest else []
         self.at += 1
         while self.at < len(self.lines) and not _part_start(self.lines[self.at]):
-            texts.append(self.lines[self.at].text)
+            texts.append((self.lines[self.at].number, self.lines[self.at].text))
             self.at += 1
         if len(labels) > 1:
-            # 总体目标 | 中期目标 | 年度目标 side by side: lines do not say which box a text is in;
+            # 总体目标 | 中期目标 | 年度目标 side by side: a line does not say which box it is in;
             # the department reader says so for each of them.
-            self.row(line.number, list(enumerate(labels + texts[:1])))
+            self.row(line.number, list(enumerate(labels)))
+            for number, text in texts:
+                self.row(number, [(0, text)])
             return
-        self.row(line.number, list(enumerate(labels + ([join_wrapped(texts)] if texts else []))))
+        goal = [join_wrapped([text for _, text in texts])] if texts else []
+        self.row(line.number, list(enumerate(labels + goal)))
 
     # -- 年度重点工作任务 ----------------------------------------------------------------------------
 
     def _tasks(self) -> None:
-        columns: list[str] = []
+        header: list[str] = []
         body: list[Line] = []
         start = self.at
         while self.at < len(self.lines):
             line = self.lines[self.at]
             tokens = line.tokens
             if _task_block(tokens[0]):
-                if words.OPTIONAL_TASKS.match(words.key(tokens[0])) and columns:
+                if words.OPTIONAL_TASKS.match(words.key(tokens[0])) and header:
                     break  # 其他需完成的任务（可选填）closes the block
-                if not columns:
+                if not header:
                     self.row(line.number, [(0, tokens[0])])
                 tokens = tokens[1:]  # after the header: the block's label repeated on a new page
-            if tokens and all(words.task_column(token) for token in tokens):
-                if not columns:
-                    columns = [words.task_column(token) for token in tokens]
-                    self.row(line.number, list(enumerate(tokens, start=1)))
+            columns = [words.task_column(token) for token in tokens]
+            if tokens and all(columns):
+                if not body and not set(columns) & {words.task_column(text) for text in header}:
+                    if not header:
+                        number = line.number
+                    header += tokens  # the header, or the rest of it on the next line
             elif tokens:
-                if not columns or (_part_start(line) and self.at > start):
+                if not header or (_part_start(line) and self.at > start):
                     if self.at == start:  # a label with words after it that are not a header
                         self.row(line.number, list(enumerate(tokens, start=1)))
                         self.at += 1
                     break
                 body.append(Line(line.number, " ".join(tokens), line.last))
             self.at += 1
-        _TaskRows(self, columns).read(body)
+        if header:
+            self.row(number, list(enumerate(header, start=1)))
+            _TaskRows(self, [words.task_column(text) for text in header]).read(body)
 
     # -- 绩效指标 -----------------------------------------------------------------------------------
 
@@ -409,13 +420,18 @@ class _Builder:
             else:
                 break
             self.at += 1
-        self.row(number, list(enumerate(header)))
+        first = self.at
+        body = []
+        while self.at < len(self.lines) and not _table_end(self.lines[self.at]):
+            body.append(self.lines[self.at])
+            self.at += 1
         if _is_header_line(header) and _name_at(header) < len(header) - 1:  # a value column after the names
-            body = []
-            while self.at < len(self.lines) and not _table_end(self.lines[self.at]):
-                body.append(self.lines[self.at])
-                self.at += 1
+            self.row(number, list(enumerate(header)))
             _IndicatorRows(self, header).read(body, at_end=self.at == len(self.lines))
+        else:
+            self.refuse(self.lines[first - 1 : self.at], "the 绩效指标 table has no header line (一级指标 二级指标 三级指标 and a value column); "
+                        "its rows are not imported, fill them in by hand",
+                        "绩效指标表没有表头行（一级指标、二级指标、三级指标和指标值列）；表中各行未导入，请对照原表补录")
 
 
 @dataclass(slots=True)
@@ -507,14 +523,12 @@ class _TaskRows:
                 for index, group in enumerate(groups)]
 
     def _segment(self, lines: list[Line], columns: list[int]) -> Run:
-        return Run(lines, [Reading(lines, lambda cell: columns[cell] if cell < len(columns) else None,
-                                   lambda cell: cell == len(columns))])
+        return Run(lines, lambda cell: columns[cell] if cell < len(columns) else None, lambda cell: cell == len(columns))
 
     def _cycle(self, run: list[Line]) -> Run:
         """Tasks of text cells only, one after another (no amounts printed)."""
         texts = self.texts
-        return Run(run, [Reading(run, lambda cell: texts[cell % len(texts)],
-                                 lambda cell: cell > 0 and cell % len(texts) == 0)])
+        return Run(run, lambda cell: texts[cell % len(texts)], lambda cell: cell > 0 and cell % len(texts) == 0)
 
     def _task(self, task: _Task) -> None:
         problems = []
@@ -560,10 +574,9 @@ class _TaskRows:
 
 
 def _columns_named(run: Run) -> list[object]:
-    """The columns a run's first reading cuts its lines into, in order (one round of a cycle)."""
-    reading = run.readings[0]
+    """The columns a run's lines are to be cut into, in order (one round of a cycle)."""
     columns: list[object] = []
-    while (column := reading.column_at(len(columns))) is not None and not (columns and reading.done(len(columns))):
+    while (column := run.column_at(len(columns))) is not None and not (columns and run.done(len(columns))):
         columns.append(column)
         if len(columns) > 12:
             break
@@ -574,7 +587,7 @@ def cannot_cut(run: Run, columns: list[str], what: str, what_zh: str) -> tuple[s
     """Why a run was not read: its lines, the columns, and whether no cut or several fit."""
     shown = preview([line.text for line in run.lines])
     names = " | ".join(columns)
-    if run.found:
+    if run.ways:
         return (f"{what} ({shown}) can be cut into {names} in more than one way",
                 f"{what_zh}（{shown}）切分为{names}不止一种分法")
     return f"{what} ({shown}) cannot be cut into {names}", f"{what_zh}（{shown}）无法切分为{names}"
@@ -646,7 +659,7 @@ class _IndicatorRows:
     def _run(self, pieces: list[Line]) -> Run:
         """Rows whose cells follow one another: 三级指标, then its values, then the next row's."""
         cells = self.cells
-        return Run(pieces, [Reading(pieces, lambda cell: cell % cells, lambda cell: cell > 0 and cell % cells == 0)])
+        return Run(pieces, lambda cell: cell % cells, lambda cell: cell > 0 and cell % cells == 0)
 
     def _emit(self, heads: _Labels | None, item: tuple[int, list[str]] | None, following: _Labels | None) -> None:
         number = item[0] if item else heads.number
@@ -701,7 +714,7 @@ class _IndicatorRows:
         lines = run.lines
         under = f"{' '.join(heads.texts)} " if heads else ""
         shown = preview([line.text for line in lines])
-        if at_end and not run.found:
+        if at_end and not run.ways:
             self.builder.refuse(lines, f"the text ends inside the 绩效指标 table: {under}{shown} has no values, and any "
                                 "rows after it are not in the text (cut off); fill them in from the original",
                                 f"文本在绩效指标表中途结束：{under}{shown}没有指标值，其后各行也不在文本中（被截断）；"
