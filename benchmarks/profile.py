@@ -14,8 +14,9 @@ the time per stage, in total, per file and as a share of the run:
   findings   turning hits into findings: message rendering
   output     the reporter writing the findings
 
-Each stage is charged only the time spent in it and not in a stage it calls, so the shares add
-up to the whole. Then, unless ``--top 0``, the run again under cProfile, with its functions of
+Times are this process's CPU time (other sessions on a shared machine do not count), and each
+stage is charged only the time spent in it and not in a stage it calls, so the shares add up
+to the whole. Then, unless ``--top 0``, the run again under cProfile, with its functions of
 most own time. The timing wrappers cost a few percent; compare stages of one run.
 """
 
@@ -63,7 +64,7 @@ class Clock:
     def __init__(self) -> None:
         self.spent = dict.fromkeys(STAGES, 0.0)
         self.stack: list[str] = []
-        self.last = time.perf_counter()
+        self.last = time.process_time()
 
     def enter(self, stage: str) -> None:
         self._charge()
@@ -74,7 +75,7 @@ class Clock:
         self.stack.pop()
 
     def _charge(self) -> None:
-        now = time.perf_counter()
+        now = time.process_time()
         if self.stack:
             self.spent[self.stack[-1]] += now - self.last
         self.last = now
@@ -95,11 +96,11 @@ def files_of(corpus: Path, limit: int | None) -> list[str]:
     return found[:limit] if limit else found
 
 
-def check(files: list[str], clock: Clock | None = None) -> int:
+def check(files: list[str], clock: Clock | None = None, memo: bool = True) -> int:
     """One serial run over ``files``, JSON written to nowhere; the number of findings."""
     if clock:
         clock.enter("start-up")
-    run = runner.Run(cli={}, keep_text=False)
+    run = runner.Run(cli={}, keep_text=False, memo=memo)
     for path in files:
         run.linter(run.settings_for(path))
     if clock:
@@ -119,18 +120,18 @@ def check(files: list[str], clock: Clock | None = None) -> int:
     return sum(counted)
 
 
-def timed_run(files: list[str]) -> tuple[Clock, int, float]:
+def timed_run(files: list[str], memo: bool = True) -> tuple[Clock, int, float]:
     clock = Clock()
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in _TIMED]
     for owner, name, stage in _TIMED:
         setattr(owner, name, clock.timed(getattr(owner, name), stage))
-    started = time.perf_counter()
+    started = time.process_time()
     try:
-        findings = check(files, clock)
+        findings = check(files, clock, memo)
     finally:
         for owner, name, original in originals:
             setattr(owner, name, original)
-    return clock, findings, time.perf_counter() - started
+    return clock, findings, time.process_time() - started
 
 
 def main() -> None:
@@ -138,13 +139,15 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="a folder of target files (benchmarks/bench.py --keep)")
     parser.add_argument("--limit", type=int, default=None, help="check only the first N files")
     parser.add_argument("--top", type=int, default=25, help="cProfile's N functions of most own time (0: none)")
+    parser.add_argument("--no-memo", action="store_true", help="run every check on every cell (to see what the memo gives)")
     args = parser.parse_args()
     files = files_of(args.corpus, args.limit)
     if not files:
         sys.exit(f"no *.yaml under {args.corpus}")
     size = sum(os.path.getsize(path) for path in files)
-    clock, findings, wall = timed_run(files)
-    print(f"{len(files)} files, {size / 2**20:.1f} MB, {findings:,} findings, {wall:.2f} s in one process\n")
+    clock, findings, wall = timed_run(files, memo=not args.no_memo)
+    print(f"{len(files)} files, {size / 2**20:.1f} MB, {findings:,} findings, {wall:.2f} s CPU in one process"
+          f"{' (no memo)' if args.no_memo else ''}\n")
     print(f"{'stage':10}{'total s':>10}{'ms/file':>10}{'share':>8}")
     total = sum(clock.spent.values())
     for stage in STAGES:
@@ -153,7 +156,7 @@ def main() -> None:
     print(f"{'all':10}{total:>10.2f}{total * 1000 / len(files):>10.2f}{1:>8.0%}")
     if args.top:
         profiler = cProfile.Profile()
-        profiler.runcall(check, files)
+        profiler.runcall(check, files, None, not args.no_memo)
         shown = io.StringIO()
         pstats.Stats(profiler, stream=shown).sort_stats("tottime").print_stats(args.top)
         print("\n" + shown.getvalue().split("\n", 4)[-1].rstrip())  # without pstats' own header lines

@@ -27,10 +27,8 @@ import hmac
 import json
 import os
 import re
-import secrets
 import shutil
 import stat
-import subprocess
 from pathlib import Path
 
 from lint import __version__, usercache
@@ -141,7 +139,7 @@ class Cache:
         try:
             bucket = _subfolder(root, (__version__, key[:2]))
             try:
-                temporary = f".{key}.{secrets.token_hex(8)}.tmp"
+                temporary = f".{key}.{os.urandom(8).hex()}.tmp"
                 _create(bucket, temporary, _sign(secret, key, payload).encode() + b"\n" + payload)
                 os.replace(temporary, f"{key}.json", src_dir_fd=bucket, dst_dir_fd=bucket)
             finally:
@@ -334,6 +332,8 @@ def _tracked_by_git(root: Path) -> bool:
     top = next((folder for folder in root.parents if (folder / ".git").exists()), None)
     if top is None or not os.path.lexists(root) or shutil.which("git") is None:
         return False
+    import subprocess  # deferred: only a run with a cache asks git, and only once
+
     try:
         listed = subprocess.run(["git", "ls-files", "-z", "--", str(root)], cwd=top, capture_output=True,
                                 timeout=30, check=False)

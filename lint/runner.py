@@ -11,7 +11,6 @@ from __future__ import annotations
 import collections
 import os
 import re
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -46,10 +45,12 @@ class Run:
     cache_root: Path | None = None  # the cache folder; None: no cache
     force_exclude: bool = False  # --force-exclude: the config's exclude applies to named files too
     skip_non_targets: bool = False  # --skip-non-targets: YAML with no target key is passed over, not an error
+    memo: bool = True  # False: every check runs on every cell (the same findings, slower; to measure the memo)
     passed_over: list = field(default_factory=list)  # named files left out: config files, --force-exclude
     skipped: int = 0  # files --skip-non-targets passed over
     refused: dict = field(default_factory=dict)  # path → (English, Chinese) reason it is not read
     _settings: dict = field(default_factory=dict)  # config path (or None) → Settings
+    _config_of: dict = field(default_factory=dict)  # folder → its config path (or None)
     _linters: dict = field(default_factory=dict)
     _referenced: dict = field(default_factory=dict)  # (targets, previous) → References
     _cache: Cache | None = None
@@ -58,7 +59,7 @@ class Run:
         """What a worker process needs to rebuild this run."""
         return {name: getattr(self, name) for name in
                 ("cli", "config", "isolated", "suppressions", "stdin_filename", "keep_text", "cache_root", "refused",
-                 "force_exclude", "skip_non_targets")}
+                 "force_exclude", "skip_non_targets", "memo")}
 
     def settings_for(self, path: str) -> Settings:
         if self.isolated:
@@ -67,8 +68,10 @@ class Run:
             source = self.config
         else:
             # abspath, not resolve: a symlink loop must reach the reader and become a finding.
-            folder = Path(os.path.abspath(self.stdin_filename if path == "-" else path)).parent
-            source = find_config(folder)
+            folder = os.path.dirname(os.path.abspath(self.stdin_filename if path == "-" else path))
+            if folder not in self._config_of:  # asked several times per file: look up each folder once
+                self._config_of[folder] = find_config(Path(folder))
+            source = self._config_of[folder]
         if source not in self._settings:
             base = load_settings(source) if source is not None else Settings()
             self._settings[source] = base.with_cli(**self.cli)
@@ -78,7 +81,7 @@ class Run:
         key = id(settings)
         if key not in self._linters:
             self._linters[key] = Linter(settings.ruleset(), lang=settings.lang, suppressions=self.suppressions,
-                                        references=self._references(settings))
+                                        references=self._references(settings), memo=self.memo)
         return self._linters[key]
 
     def _references(self, settings: Settings) -> References:
@@ -146,7 +149,7 @@ class Run:
             for path in files:
                 yield self.check(path, stdin if path == "-" else None)
             return
-        workers = _Workers(jobs, self.description())
+        workers = _Workers(jobs, self)
         # In path order: results ready, and files given to (or waiting for) a worker. Bounded, so
         # that memory stays flat however many files there are.
         pending: collections.deque = collections.deque()
@@ -160,9 +163,9 @@ class Run:
                     work = self._read(path, stdin if path == "-" else None)
                 pending.append(workers.take(work) if isinstance(work, (str, _Read)) else work)
                 while len(pending) > jobs * _WINDOW_PER_WORKER:
-                    yield workers.result(pending.popleft(), self)
+                    yield workers.result(pending.popleft())
             while pending:
-                yield workers.result(pending.popleft(), self)
+                yield workers.result(pending.popleft())
         finally:
             workers.close()
 
@@ -239,10 +242,10 @@ class _Workers:
     and starts none. Until then, files wait here, and any still waiting when their turn comes
     are checked in this process."""
 
-    def __init__(self, jobs: int, description: dict) -> None:
+    def __init__(self, jobs: int, run: Run) -> None:
         self.jobs = jobs
-        self.description = description
-        self.pool: ProcessPoolExecutor | None = None
+        self.run = run
+        self.pool = None  # a ProcessPoolExecutor, once started
         self.waiting: list[_Job] = []
 
     def take(self, work: "_Read | str") -> "_Job":
@@ -252,30 +255,37 @@ class _Workers:
             return job
         self.waiting.append(job)
         if len(self.waiting) >= _FILES_PER_WORKER:
+            # Deferred: a run of a few files (a pre-commit hook) never starts a process.
+            from concurrent.futures import ProcessPoolExecutor
+
+            global _worker_run
+            _worker_run = self.run  # what a forked worker inherits, settings and rule packs loaded
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker,
-                                            initargs=(self.description,))
+                                            initargs=(self.run.description(),))
             for waiting in self.waiting:
                 waiting.future = self.pool.submit(_check_in_worker, waiting.work)
             self.waiting = []
         return job
 
-    def result(self, item, run: Run) -> FileResult | None:
+    def result(self, item) -> FileResult | None:
         if not isinstance(item, _Job):
             return item  # answered without a worker
         if item.future is None:
             self.waiting.remove(item)
-            return run.complete(item.work)
+            return self.run.complete(item.work)
         return item.future.result()
 
     def close(self) -> None:
+        global _worker_run
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+            _worker_run = None
 
 
 @dataclass(slots=True)
 class _Job:
     work: "_Read | str"
-    future: Future | None = None
+    future: object = None  # a concurrent.futures.Future, once given to a worker
 
 
 def _reasons(error: OSError) -> tuple[str, str]:
@@ -305,8 +315,11 @@ _worker_run: Run | None = None
 
 
 def _start_worker(description: dict) -> None:
+    """A forked worker checks with the run it inherited; a spawned one (the start method of
+    other platforms) rebuilds it from its description."""
     global _worker_run
-    _worker_run = Run(**description)
+    if _worker_run is None or _worker_run.description() != description:
+        _worker_run = Run(**description)
 
 
 def _check_in_worker(work: "_Read | str") -> FileResult | None:

@@ -106,3 +106,15 @@ def test_a_cached_run_reads_and_hashes_each_file_once(corpus, tmp_path, monkeypa
         assert len(list(run.results(files, jobs=jobs))) == len(files)
         assert sorted(reads) == sorted(files) and set(reads.values()) == {1}
         assert sum(digests.values()) == len(files)
+
+
+def test_a_forked_worker_checks_with_the_run_it_inherited_a_spawned_one_rebuilds_it(monkeypatch):
+    from lint import runner
+
+    inherited = runner.Run(cli={"lang": "en"}, keep_text=False)
+    monkeypatch.setattr(runner, "_worker_run", inherited)
+    runner._start_worker(inherited.description())
+    assert runner._worker_run is inherited  # its settings and rule packs already loaded
+    other = runner.Run(cli={"lang": "zh"}, keep_text=False)
+    runner._start_worker(other.description())
+    assert runner._worker_run is not inherited and runner._worker_run.description() == other.description()
