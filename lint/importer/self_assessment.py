@@ -183,6 +183,8 @@ class _Reader:
         self.columns: list[str] = []
         self.level1: str | None = None
         self.level2: str | None = None
+        self.unfiled: list[Indicator] = []  # running text: rows read before any 二级 label
+        self.unfiled_refused: list[int] = []  # … and the rows refused there
 
     def note(self, row: int, message: str, zh: str, skipped: bool = True) -> None:
         if not any(note.row == row and note.message == message for note in self.notes):
@@ -508,10 +510,10 @@ class _Reader:
 
     def refuse(self, row: int) -> None:
         """A 三级 row of the group in force is not imported: the file says so where it stands."""
-        if self.level1 is not None:
-            rows = self.form.refused.setdefault((self.level1, self.level2 or ""), [])
-            if row not in rows:
-                rows.append(row)
+        if self.level2 is None and self.loose:
+            self.unfiled_refused.append(row)
+        elif self.level1 is not None:
+            self.form.refused.setdefault((self.level1, self.level2 or ""), []).append(row)
 
     def continued(self) -> dict[str, str] | None:
         """A name that ends its line, its cells on the lines below up to the next label: taken
@@ -572,10 +574,9 @@ class _Reader:
         self.columns = _header_columns(found)
         width = sum(1 for name in self.columns if name not in running.OPTIONAL)
         chain, names, cells = True, 0, 0  # whether all before is accounted for; the open stretch
-        unfiled: list[Indicator] = []  # rows read before any 二级 label
         for kind, token, taken in items:
             if kind == "level":
-                self.running_level(token, unfiled)
+                self.running_level(token)
                 chain, names, cells = True, 0, 0
             elif kind == "before":
                 self.orphan(token)
@@ -597,7 +598,7 @@ class _Reader:
                 if values is not None and closed:
                     row = Indicator(token.text, values, token.row)
                     if self.level2 is None:
-                        unfiled.append(row)
+                        self.unfiled.append(row)
                     else:
                         self.form.tree[self.level1][1][self.level2][1].append(row)
                     chain, names, cells = True, 0, 0
@@ -617,35 +618,41 @@ class _Reader:
                               "可能是别的行的值；这一行未导入，请对照原表补录")
                 self.refuse(token.row)
                 chain, names, cells = False, names + 1, cells + len(taken)
-        self.file_unfiled(unfiled, None)
+        self.file_unfiled(None)
 
-    def running_level(self, token: Token, unfiled: list[Indicator]) -> None:
+    def running_level(self, token: Token) -> None:
         level, canonical = self.level_of(token.key)
-        if level == 2 and self.level1 is None:
-            parent = running.parent(canonical)
-            if parent is not None:
+        parent = running.parent(canonical)
+        if level == 2 and self.level2 is None and parent is not None and self.level1 in (None, parent):
+            if self.level1 is None:
                 self.level1 = parent
                 self.form.tree.setdefault(parent, (parent, {}))
-            self.file_unfiled(unfiled, canonical)
+            self.file_unfiled(canonical)
         self.enter_level(token, level, canonical)
-        self.file_unfiled(unfiled, None)
+        self.file_unfiled(None)
 
-    def file_unfiled(self, unfiled: list[Indicator], following: str | None) -> None:
-        """Rows read before any 二级 label: under the 二级 the form prints first when the first
-        label that comes is its second ("质量指标" after the 数量指标 rows); else reported."""
+    def file_unfiled(self, following: str | None) -> None:
+        """Rows before any 二级 label: under the 二级 the form prints first when the first label
+        that comes is its second ("质量指标" after the 数量指标 rows); else reported."""
         first = running.first_before(following) if following else None
-        if unfiled and first is not None and self.level1 is not None:
-            groups = self.form.tree[self.level1][1]
-            groups.setdefault(first, (first, []))[1].extend(unfiled)
-            name = _short(unfiled[0].name)
-            self.note(unfiled[0].row, f"the 二级 label over “{name}” is not in the text; its rows come before "
-                      f"{following}, so they are filed under {first}, the form's first", f"“{name}”"
-                      f"等行上面的二级指标不在文字里；它们在{following}之前，按表式记在{first}下", skipped=False)
+        if (self.unfiled or self.unfiled_refused) and first is not None and self.level1 is not None:
+            self.form.tree[self.level1][1].setdefault(first, (first, []))[1].extend(self.unfiled)
+            if self.unfiled_refused:
+                self.form.refused.setdefault((self.level1, first), []).extend(self.unfiled_refused)
+            if self.unfiled:
+                name = _short(self.unfiled[0].name)
+                self.note(self.unfiled[0].row, f"the 二级 label over “{name}” is not in the text; its rows come "
+                          f"before {following}, so they are filed under {first}, the form's first", f"“{name}”"
+                          f"等行上面的二级指标不在文字里；它们在{following}之前，按表式记在{first}下", skipped=False)
         else:
-            for row in unfiled:
+            for row in self.unfiled:
                 self.note(row.row, f"三级指标 “{_short(row.name)}” has no 一级/二级指标 above it; row not imported",
                           f"三级指标“{_short(row.name)}”上面没有一级/二级指标；这一行未导入")
-        unfiled.clear()
+            if self.level1 is not None and (self.unfiled or self.unfiled_refused):
+                rows = self.form.refused.setdefault((self.level1, ""), [])
+                rows += [row.row for row in self.unfiled] + self.unfiled_refused
+        self.unfiled.clear()
+        self.unfiled_refused.clear()
 
     def total(self, token: Token) -> None:
         self.form.total_key = token.key
@@ -770,8 +777,10 @@ def _tree(out: emit.Writer, form: Form) -> None:
     """The indicator tree. A group whose rows were all refused is not written as an empty
     one (the form's group was not empty): a comment stands in its place."""
     def missing(key1: str, key2: str, label: str, indent: str) -> None:
-        rows = "、".join(str(row) for row in form.refused[(key1, key2)])
-        out.comment(indent, f"{label}：原表第{rows}行的三级指标未能导入，请对照原表补录")
+        refused = form.refused[(key1, key2)]
+        rows = "、".join(str(row) for row in sorted(set(refused)))
+        count = f"{len(refused)}个" if len(refused) > 1 else ""
+        out.comment(indent, f"{label}：原表第{rows}行的{count}三级指标未能导入，请对照原表补录")
 
     def shown(key1: str, groups: dict) -> bool:
         if not groups:

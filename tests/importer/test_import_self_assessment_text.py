@@ -60,6 +60,8 @@ def test_sheet_layer_keeps_the_rows_after_a_stretch_out_of_order():
     # The page is cut inside 质量指标's first row: the file says so, it does not write it empty.
     assert model["level2"] == [("产出指标", "数量指标")]
     assert "        # 质量指标：原表第4行的三级指标未能导入，请对照原表补录\n" in result.text
+    # 数量指标 says, after its rows, that the names standing without their cells are missing.
+    assert "        # 数量指标：原表第4行的6个三级指标未能导入，请对照原表补录\n" in result.text
     assert any("filed under 数量指标" in note for note in import_table(_page(SHEET_LAYER), name="s.txt",
                                                                       lang="en").notes)
     # The budget block is out of order too: every line is refused, none guessed.
