@@ -116,7 +116,8 @@ def _task(node: MapNode) -> Task:
 
 def _indicator_tree(table, node: MapNode, problems: list[Hit], make_row=None) -> None:
     """Flatten 一级 → 二级 → [三级] into rows; unknown labels were reported by the schema.
-    ``make_row`` builds one row (a self-assessment's rows carry more columns)."""
+    ``make_row`` builds one row from its mapping and 指标 cell (a self-assessment's rows carry
+    more columns)."""
     make_row = make_row or _indicator
     tree = _map(node.get("绩效指标"))
     if tree is None:
@@ -133,17 +134,14 @@ def _indicator_tree(table, node: MapNode, problems: list[Hit], make_row=None) ->
                 continue
             table.level2_cells.append((level1, level2, level2_key))
             for row in _seq(rows):
-                indicator = make_row(row, level1, level2, level1_key, level2_key, problems)
-                if indicator is not None:
-                    table.indicators.append(indicator)
+                mapping = _map(row)
+                name = _cell(mapping.get("指标")) if mapping else None
+                if mapping is not None and name is not None:  # a row without 指标 was reported by the schema
+                    table.indicators.append(make_row(mapping, name, level1, level2, level1_key, level2_key, problems))
 
 
-def _indicator(row: Node, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell,
-               problems: list[Hit]) -> Indicator | None:
-    mapping = _map(row)
-    name = _cell(mapping.get("指标")) if mapping else None
-    if mapping is None or name is None:
-        return None
+def _indicator(mapping: MapNode, name: Cell, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell,
+               problems: list[Hit]) -> Indicator:
     return Indicator(
         name=name,
         level1=level1,

@@ -10,7 +10,7 @@ any of its names, so a rule never asks which form it is looking at.
 from __future__ import annotations
 
 from lint.findings import Hit
-from lint.loading.build import _cell, _column, _first, _indicator_tree, _map
+from lint.loading.build import _cell, _column, _fields, _first, _indicator_tree, _map
 from lint.loading.model import BudgetLine, SelfAssessmentTable, SelfIndicator
 from lint.loading.tree import Cell, MapNode, Node
 
@@ -46,7 +46,7 @@ TOTAL_KEYS = ("总分", "合计")
 
 def build_self_assessment(node: MapNode, problems: list[Hit]) -> SelfAssessmentTable:
     table = SelfAssessmentTable(title=_cell(node.get("项目名称")), span=node.span)
-    table.fields = {key: cell for key in FIELDS if (cell := _cell(node.get(key))) is not None}
+    table.fields = _fields(node, FIELDS)
     _budget(table, node, problems)
     goals = _map(_first_node(node, GOAL_KEYS))
     if goals is not None:
@@ -82,12 +82,8 @@ def _budget(table: SelfAssessmentTable, node: MapNode, problems: list[Hit]) -> N
         return
 
 
-def _row(row: Node, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell,
-         problems: list[Hit]) -> SelfIndicator | None:
-    mapping = _map(row)
-    name = _cell(mapping.get("指标")) if mapping else None
-    if mapping is None or name is None:
-        return None
+def _row(mapping: MapNode, name: Cell, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell,
+         problems: list[Hit]) -> SelfIndicator:
     columns = {name_: _column(mapping, keys, problems) for name_, keys in ROW_COLUMNS.items()}
     figure = _cell(mapping.get("指标值"))
     return SelfIndicator(
