@@ -12,7 +12,9 @@ labels, never by column positions. Its parts, in the order forms print them:
 * the 绩效指标 table, read by :class:`lint.importer.indicators.TableReader`.
 
 A row that fits none of these is a note with its row number; the rest still imports. Amounts
-keep their text and get the 元/万元 their column header or the sheet's 单位 line names.
+keep their text and get the 元/万元 their column header or the sheet's 单位 line names. Text
+copied out of a PDF or a web page, with no cells, is first cut into cells by
+:mod:`lint.importer.department_text`.
 """
 
 from __future__ import annotations
@@ -606,7 +608,7 @@ def _skipped(notes: list[Note]) -> int:
 
 def refusal(name: str) -> tuple[str, str]:
     """Why a text that mentions a 部门整体 table gave none (English, Chinese): no cell holds the
-    label 部门名称 by itself — text copied out of a PDF, whose lines have no cell boundaries."""
+    label 部门名称 by itself, and no line starts with it for the text reader to find the form."""
     return (f"{name}: looks like a 部门整体支出绩效目标表, but no cell holds the label 部门名称 by itself: text copied "
             "out of a PDF has no cell boundaries (tabs), so its cells cannot be told apart; import the .xlsx export, "
             "or copy the table from Excel (cells separated by tabs)",

@@ -8,20 +8,24 @@ back into rows the way a careful reader does, and hands the rows to the departme
 (:mod:`lint.importer.department`) as if they came from a sheet:
 
 * labels are the form's own (:mod:`lint.importer.vocabulary`): short lines that together
-  spell one are that label;
+  spell one are that label; they also say where the goal, the tasks and the indicator
+  table begin;
 * in the head, a label owns the text up to the next label; a number is a cell of its own;
-* a line that splits at its blanks into exactly a row's cells is that row (a task line with
-  no number, into its text cells, is a task without its amount);
-* cells printed one after another are told apart by their columns' widths: a cell's text
+* a line that splits at its blanks into exactly a row's cells is that row, unless its first
+  cell may be the rest of a wrapped line above (a task line of text cells only is a task
+  without its amount, unless the next line may hold it);
+* cells printed one after another are told apart by their columns' widths. A cell's text
   wraps only where the next character would not fit, so every line but a cell's last fills
-  its column (CJK characters count two, others one; a mark that may not end or start a line
-  moves down with its neighbour), and a cell closes the brackets it opens. The widths are
-  learnt from the cells that split only one way;
+  its column, and a line that filled its column goes on in the same cell (CJK characters and
+  marks count two, others one; a mark that may not end or start a line moves down with its
+  neighbour); a cell closes the brackets it opens; a line holding several cells is one row's
+  line. The widths are learnt from the cells that cut only one way. Bare numbers are the
+  tasks' amounts and cut the task block into the text cells between them;
 * a 二级 label whose 一级 the text does not print (a merged cell) gets the one 一级 the form
   gives it, said in the file and in a note.
 
-Lines that split more than one way, or none, are never guessed: they are a note naming
-their lines and what to fill in by hand, and the rest imports.
+Lines that cut more than one way, or none, are never guessed: they are a note naming their
+lines and what to fill in by hand, and the rest imports.
 """
 
 from __future__ import annotations

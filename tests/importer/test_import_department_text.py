@@ -260,3 +260,14 @@ def test_cli_notes_follow_lang(tmp_path):
     out = tmp_path / "out.yaml"
     chinese = jxlint("import", str(SOURCE_03), "-o", str(out), "--lang", "zh")
     assert "第44行：文本在绩效指标表中途结束" in chinese.stderr
+
+
+def test_cutting_stops_when_the_tables_budget_of_lines_tried_runs_out():
+    # A text built so that its lines cut countless ways is refused after a bounded amount of work.
+    lines = [Line(number, "甲乙丙丁", number) for number in range(1, 30)]
+
+    def ways(widths: Widths) -> list:
+        return split_cells(lines, lambda cell: cell % 3, lambda cell: cell > 0 and cell % 3 == 0, widths)
+
+    assert len(ways(Widths())) == 2
+    assert ways(Widths(budget=20)) == []
