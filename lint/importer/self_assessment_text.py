@@ -18,6 +18,7 @@ a reading is taken only when it is the only one, else the row is refused.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import combinations
 
@@ -36,15 +37,15 @@ _LABELS = sorted({
     *words.HEADER_LEVELS, *words.SELF_ROW_COLUMNS, *words.SELF_TOTALS, "绩效指标", "年度绩效目标",
     *levels.LEVEL1, *levels.LEVEL2,
 }, key=len, reverse=True)
-# "(A)", "(B/A)", "(万元)", "(20 分)", "(20分*执行率)" after a label; a text layer may lose the
-# closing bracket ("执行率(B/A1").
 _BY_FIRST: dict[str, list[str]] = {}
 for _label in _LABELS:
     _BY_FIRST.setdefault(_label[0], []).append(_label)  # longest first, as _LABELS
+# "(A)", "(B/A)", "(万元)", "(20 分)", "(20分*执行率)" after a label; a text layer may lose the
+# closing bracket ("执行率(B/A1").
 _SUFFIX = re.compile(r"\s*[(（](?:[^()（）]{0,12}[)）]|[A-Za-z/\d]+)")
 _CLOSED = re.compile(r"[)）]$")
-_UNIT_LABEL = ("单位名称",)
-_YEAR = re.compile(r"\(\d{4}年度?\)")  # its value is the unit the file is for: kept with it as "单位名称:…"
+_UNIT_LABEL = ("单位名称",)  # its value is the unit the file is for: kept with it as "单位名称:…"
+_YEAR = re.compile(r"\(\d{4}年度?\)")  # "(2021年度)" after the title
 
 _SIGNS = frozenset("≥≤><=≧≦═＞＜＝")
 _DASHES = frozenset({"—", "–", "-", "——", "－", "/", "／"})
@@ -52,9 +53,9 @@ _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"(\d+(?:\.(\d+))?)\s*[%％]")
 # A value cell of a row: a number with an optional sign or words of comparison and a unit
 # ("38508人", "不少于12 种", "97.30%", "≥95%"), or the form's dash.
-_QUANTITY = re.compile(r"(?:[≥≤><=≧≦═＞＜＝]|不少于|不低于|不高于|不超过|不多于|大于|小于|高于|低于|达到)?\s*"
-                       r"\d[\d,.]*\s*(?:[%％‰]|[^\d\s%％‰]{1,3})?")
-_BARE_NUMBER = re.compile(r"(?:[≥≤><=≧≦═＞＜＝]|不少于|不低于|不高于|不超过|不多于|大于|小于|高于|低于|达到)?\s*\d[\d,.]*")
+_COMPARED = r"(?:[≥≤><=≧≦═＞＜＝]|不少于|不低于|不高于|不超过|不多于|大于|小于|高于|低于|达到)?\s*\d[\d,.]*"
+_QUANTITY = re.compile(_COMPARED + r"\s*(?:[%％‰]|[^\d\s%％‰]{1,3})?")
+_BARE_NUMBER = re.compile(_COMPARED)
 # Units a sheet's text layer prints apart from their number ("不少于12 种").
 _UNITS = frozenset({"种", "人", "次", "个", "项", "家", "户", "元", "万元", "亿元", "天", "日", "月", "年", "例", "所",
                     "台", "套", "份", "篇", "场", "期", "批", "株", "亩", "人次", "户次", "公里", "米", "吨", "册",
@@ -67,14 +68,14 @@ _MAX_FOUND = 16  # readings that fit, at most, before 得分 may still single on
 _MAX_RUN = 20  # digits of one such run: beyond, the readings are too many to try (refused)
 
 
+@dataclass(frozen=True, slots=True)
 class Piece:
-    """A cell cut out of running text: as printed, as a label key, and whether it may hold
-    several cells (no separator told them apart)."""
+    """A cell cut out of running text."""
 
-    __slots__ = ("text", "key", "label", "fused")
-
-    def __init__(self, text: str, key: str, label: bool, fused: bool = False) -> None:
-        self.text, self.key, self.label, self.fused = text, key, label, fused
+    text: str  # as printed
+    key: str  # as compared: a label's key (with its "(A)"/"(万元)" suffix), or the text's
+    label: bool
+    fused: bool = False  # no separator told its cells apart: it may hold several
 
 
 def split_run(text: str) -> list[Piece]:
