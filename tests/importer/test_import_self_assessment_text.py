@@ -233,3 +233,15 @@ def test_a_block_label_inside_a_docx_head_value_is_part_of_it():
     text = _COUNTY.replace("项目名称示例项目", "项目名称示例项目资金补助").format(amounts="50045090%18")
     result = import_table(text.encode("utf-8"), name="t.txt")
     assert _model(loaded(result.text))["title"] == "示例项目资金补助"
+
+
+def test_hostile_running_text_is_refused_not_crawled():
+    """Amounts run together past any real line, and thousands of header fragments: refused or
+    left as words, without trying every reading (a rate-less run has none worth trying)."""
+    model, notes = _county("1" * 5000 + "%20")
+    assert model["lines"] == [] and any("年度财政资金总额" in note for note in notes)
+    model, _ = _county("1" * 19 + "20")  # no rate: any split would be a guess
+    assert model["lines"] == []
+    rows, notes = _rows("年度 " * 2000 + "指标值 " * 2000 + _COLUMNS, "指标1:甲 10人 9人 2 2")
+    # 指标值 beside 年度指标值 makes five columns for four cells: the row is reported, not stretched.
+    assert rows == [] and any("指标1:甲" in note for note in notes) and any("指标9:丙" in note for note in notes)
