@@ -582,8 +582,6 @@ def _columns_named(run: Run) -> list[object]:
     columns: list[object] = []
     while (column := run.column_at(len(columns))) is not None and not (columns and run.done(len(columns))):
         columns.append(column)
-        if len(columns) > 12:
-            break
     return columns
 
 
