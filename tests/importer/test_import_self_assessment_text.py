@@ -240,7 +240,7 @@ def test_hostile_running_text_is_refused_not_crawled():
     left as words, without trying every reading (a rate-less run has none worth trying)."""
     model, notes = _county("1" * 5000 + "%20")
     assert model["lines"] == [] and any("年度财政资金总额" in note for note in notes)
-    model, _ = _county("1" * 19 + "20")  # no rate: any split would be a guess
+    model, _ = _county("100090020")  # no rate: any split would be a guess
     assert model["lines"] == []
     rows, notes = _rows("年度 " * 2000 + "指标值 " * 2000 + _COLUMNS, "指标1:甲 10人 9人 2 2")
     # 指标值 beside 年度指标值 makes five columns for four cells: the row is reported, not stretched.
