@@ -229,6 +229,12 @@ def _compose_bounded(text: str) -> yaml.Node | None:
     return root
 
 
+# Cleaned texts without invisible characters (those are reported where they stand, so never
+# kept): a province's files repeat the same labels and values tens of thousands of times.
+_CLEANED: dict[str, str] = {}
+_CLEANED_LIMIT = 100_000
+
+
 class _Walker:
     def __init__(self, text: str | None, clean: bool) -> None:
         self.text = text
@@ -301,9 +307,16 @@ class _Walker:
         return Cell(text, span, text, quoted)
 
     def cleaned(self, text: str, span: Span, quoted: bool) -> str:
+        known = _CLEANED.get(text)
+        if known is not None:
+            return known
         invisible = cleaning.invisible_at(text)
         result = cleaning.clean(text, invisible)
-        if invisible:
+        if not invisible:
+            if len(_CLEANED) >= _CLEANED_LIMIT:
+                _CLEANED.clear()
+            _CLEANED[text] = result
+        else:
             char = text[invisible[0]]
             written = Cell(text, span, text, quoted)
             removal = fixes.fix({"zh": "删除看不见的字符", "en": "remove the invisible characters"},
