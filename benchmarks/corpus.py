@@ -30,7 +30,7 @@ kind differs from it, so that most (indicator, column, value) cells are new:
 Everything else is copied cell for cell, so the mix of defects stays a real one: vague values,
 missing units and comparisons, caps, dates, template placeholders, misplaced rows, generic
 indicators. (Checked while writing this: jxlint's findings per rule on 1,500 varied tables
-are within a fifth of those on the same tables unvaried, most of them equal.) A file is a
+are within a quarter of those on the same tables unvaried, most of them equal.) A file is a
 self-assessment file (``自评``) with probability ``SELF_ASSESSMENT_SHARE``; otherwise it holds
 project tables and, with probability ``DEPARTMENT_SHARE``, the unit's department table too.
 
@@ -246,6 +246,7 @@ _OBJECT_LENGTH = (2, 12)
 _INPUT_WORDS = ("资金", "预算", "经费", "工作", "任务", "项目完成", "按时")
 # A longer name is a sentence (通过注射疫苗,可以有效降低…): it takes no place or year.
 _QUALIFIED_NAME = 16
+_YEAR_WORDS = ("年", "年度")  # 2023年服务对象满意度, 2023年度服务对象满意度
 # The scope word of a place: 井研县 → 全县.
 _SCOPES = {"市": "全市", "县": "全县", "区": "全区", "镇": "全镇", "旗": "全旗", "州": "全州", "乡": "全乡", "省": "全省"}
 
@@ -572,7 +573,7 @@ class Variation:
             body = self.scope + body
         body = self.text(body + tail, "name")
         if rng.random() < NAME_YEAR_CHANCE:
-            body = f"{self.year}年{body}"
+            body = f"{self.year}{rng.choice(_YEAR_WORDS)}{body}"
         renamed = (marker or "") + body
         if _name_key(renamed) in self._taken:
             return None  # two rows of one name would be a duplicate the real table does not have
