@@ -483,13 +483,18 @@ class Variation:
     @staticmethod
     def _scaled(token: str, factor: Decimal) -> str:
         """``token`` × ``factor``, rounded as the number was: 954100 to the hundred, 387664.62
-        to the cent. The rounding depends on the value, not on how it is written, so equal
-        amounts stay equal (预算金额 "2,480,691.00元" and its cap "≤2480691元")."""
+        to the cent, a round 100000 to the ten thousand. The rounding depends on the value,
+        not on how it is written, so equal amounts stay equal (预算金额 "2,480,691.00元" and its
+        cap "≤2480691元")."""
         digits = token.replace(",", "")
         value = Decimal(digits)
         if value == 0:
             return token
-        quantum = Decimal(1).scaleb(value.normalize().as_tuple().exponent)
+        digits_of_value = value.normalize().as_tuple()
+        exponent = digits_of_value.exponent
+        if len(digits_of_value.digits) == 1 and exponent > 0:
+            exponent -= 1  # 100000 varies as 130000, not only as 100000 or 200000
+        quantum = Decimal(1).scaleb(exponent)
         scaled = (value * factor / quantum).to_integral_value(ROUND_HALF_UP) * quantum
         return _written(max(scaled, quantum), _places(digits), "," in token)
 
