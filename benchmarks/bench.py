@@ -159,7 +159,7 @@ def scale_verdict(runs: list[ScaleRun], tolerance: float = SCALE_TOLERANCE) -> S
     """
     base, *larger = sorted(runs, key=lambda run: run.files)
     time_off = [(run, run.per_file / base.per_file - 1) for run in larger]
-    memory_off = [(run, run.peak / base.peak - 1) for run in larger]
+    memory_off = [(run, run.peak / max(base.peak, 1) - 1) for run in larger]  # 0: exited before a sample
     linear = all(abs(off) <= tolerance for _, off in time_off)
     flat = all(off <= tolerance for _, off in memory_off)
     band = f"{tolerance:.0%}"
