@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 
-from tests.conftest import EXAMPLES
-from tests.helpers import check_text, configured, located, quantity_rows, value_cell
+from tests.helpers import check_text, configured, located, quantity_rows, seed, value_cell
 
-SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
+SEED_001 = seed("001")
 # seed 001 家庭工作经费 (2021–2099): three counts, all three times the year.
 FAMILY_ROWS = (
     "{指标: 美丽庭院户, 实施周期指标值: 150户, 年度指标值: 50户}",
@@ -22,10 +21,10 @@ def family(*rows: str, start: int = 2021, end: int = 2099) -> str:
     return quantity_rows("家庭工作经费", *rows, start=start, end=end)
 
 
-@pytest.mark.parametrize("seed", ["000_*.yaml", "001_*.yaml", "002_*.yaml", "004_*.yaml"])
-def test_no_seed_row_needs_this_warning(seed):
+@pytest.mark.parametrize("number", ["000", "001", "002", "004"])
+def test_no_seed_row_needs_this_warning(number):
     """Seed 001's 55场 vs 5场 is a typo for JX204; 家庭工作经费 is 3× throughout; 117号 is 3× over 3 years."""
-    text = next(EXAMPLES.glob(seed)).read_text("utf-8")
+    text = seed(number)
     assert located(check_text(text, select=["JX203"])) == []
 
 

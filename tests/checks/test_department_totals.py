@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 
-from tests.conftest import EXAMPLES
-from tests.helpers import check_text, configured, located
+from tests.helpers import check_text, configured, located, seed
 
-SEED_000 = next(EXAMPLES.glob("000_*.yaml")).read_text("utf-8")
-SEED_004 = next(EXAMPLES.glob("004_*.yaml")).read_text("utf-8")
+SEED_000 = seed("000")
+SEED_004 = seed("004")
 
 
 def cell_at(text: str, key_value: str) -> tuple[int, int]:
@@ -26,16 +25,16 @@ def changed(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-@pytest.mark.parametrize("seed", ["000_*.yaml", "004_*.yaml"])
-def test_the_seed_departments_add_up(seed):
+@pytest.mark.parametrize("number", ["000", "004"])
+def test_the_seed_departments_add_up(number):
     # 000: 3,139.95 + 3,461.01 + 0.00 + 671.74 = 7,272.70 = 财政拨款 7,272.70 + 其他资金 0.00.
     # 004: 基本支出 684 + tasks 535 + 35 + 4 + 23 + 13 + 7 + 9 = 1310 = 合计.
-    text = next(EXAMPLES.glob(seed)).read_text("utf-8")
+    text = seed(number)
     assert located(check_text(text, select=["JX0", "JX303"])) == []
 
 
 def test_project_tables_are_not_department_tables():
-    text = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
+    text = seed("001")
     assert located(check_text(text, select=["JX0", "JX303"])) == []
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EXAMPLES
-from tests.helpers import HEADER, check_text, configured, located
+from tests.helpers import HEADER, check_text, configured, located, seed
 
-SEED_002 = next(EXAMPLES.glob("002_*.yaml")).read_text("utf-8")
+SEED_002 = seed("002")
 
 BAILAN = HEADER + "  - 项目名称: 购买白玉兰家庭服务项目\n"
 OUTPUT = "      产出指标:\n        数量指标:\n          - {指标: 社区活动数(场次), 实施周期指标值: 55场, 年度指标值: 5场}\n"
@@ -36,10 +35,10 @@ def test_seed_002_projects_have_only_an_execution_rate_under_cost():
     assert result.findings[0].project == "妇女儿童系列活动经费"
 
 
-@pytest.mark.parametrize("seed", ["000_*.yaml", "001_*.yaml", "004_*.yaml"])
-def test_seeds_with_a_cost_indicator_pass(seed):
+@pytest.mark.parametrize("number", ["000", "001", "004"])
+def test_seeds_with_a_cost_indicator_pass(number):
     # 001: 预算控制数 / 人均培训成本; 000: 项目成本不超预算 beside 预算执行率; 004: 资金节约情况 ≤1309.69万元.
-    text = next(EXAMPLES.glob(seed)).read_text("utf-8")
+    text = seed(number)
     assert located(check_text(text, select=["JX0", "JX302"])) == []
 
 

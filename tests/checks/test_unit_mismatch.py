@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 
-from tests.conftest import EXAMPLES
-from tests.helpers import check_text, configured, located, quantity_rows
+from tests.helpers import check_text, configured, located, quantity_rows, seed
 
-SEED_001 = next(EXAMPLES.glob("001_*.yaml")).read_text("utf-8")
+SEED_001 = seed("001")
 
 
 def value_cell(text: str, project: str, indicator: str, column: str) -> tuple[int, int]:
@@ -31,9 +30,9 @@ def test_seed_001_group_count_has_no_unit_in_the_annual_column():
     )
 
 
-@pytest.mark.parametrize("seed", ["000_*.yaml", "002_*.yaml", "004_*.yaml"])
-def test_seeds_with_one_unit_per_row_give_nothing(seed):
-    text = next(EXAMPLES.glob(seed)).read_text("utf-8")
+@pytest.mark.parametrize("number", ["000", "002", "004"])
+def test_seeds_with_one_unit_per_row_give_nothing(number):
+    text = seed(number)
     assert located(check_text(text, select=["JX202"])) == []
 
 
