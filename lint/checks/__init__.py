@@ -35,6 +35,10 @@ A check module has a docstring that documents what it checks and its options, an
     it is memoised: its hits for one set of those facts are reused for every other cell or
     row with the same facts (re-anchored to that cell), across tables and files. A check that
     reads anything else — the table's budget or period, other rows — must not declare it.
+``TEXTS`` (optional)
+    The named texts the check picks from by what it finds, each with the ``{fields}`` it
+    fills in: every rule of the kind words them in its ``texts:`` (the pack loader refuses
+    a missing or unknown one) and the check renders them with :func:`lint.checks._texts.text`.
 ``check(rule, subject)``
     Yields :class:`~lint.findings.Hit` for each problem; ``rule.options`` holds the
     defaults merged with the rule's own options.
