@@ -28,6 +28,7 @@ from lint.importer import vocabulary as words
 from lint.importer.grid import Sheet
 from lint.importer.model import Note
 from lint.loading import labels as levels
+from lint.loading.model import PROJECT_TITLE, SELF_ASSESSMENT_FIELDS, SELF_ASSESSMENT_SIGNERS
 
 __all__ = ["is_self_assessment", "read_self_assessment"]
 
@@ -724,8 +725,6 @@ def _flow(values: dict[str, str]) -> str:
     return "{" + ", ".join(f"{key}: {_q(value)}" for key, value in values.items()) + "}"
 
 
-_FIELD_ORDER = ("项目名称", "表号", "报表编号", "主管部门", "实施单位", "填报日期", "项目类别", "项目属性", "项目类型")
-_LATE_FIELDS = ("项目负责人", "财务负责人")
 
 
 def write(header: list[str], unit: str | None, year: int | None, forms: list[tuple[str, Form]]) -> str:
@@ -738,7 +737,7 @@ def write(header: list[str], unit: str | None, year: int | None, forms: list[tup
 
 
 def _form(out: emit.Writer, form: Form) -> None:
-    keys = [key for key in _FIELD_ORDER if key in form.fields]
+    keys = [key for key in (PROJECT_TITLE, *SELF_ASSESSMENT_FIELDS) if key in form.fields]
     for index, key in enumerate(keys):
         out.line(("  - " if index == 0 else "    ") + f"{key}: {_q(form.fields[key])}")
     if form.goal_key and form.goals and form.goal_key != "年度总体目标":
@@ -768,7 +767,7 @@ def _form(out: emit.Writer, form: Form) -> None:
     for key in words.SELF_TEXTS:
         if key in form.texts and key != "项目实施内容及过程概述":
             out.line(f"    {key}: {_q(form.texts[key])}")
-    for key in _LATE_FIELDS:
+    for key in SELF_ASSESSMENT_SIGNERS:
         if key in form.fields:
             out.line(f"    {key}: {_q(form.fields[key])}")
 

@@ -25,6 +25,8 @@ PROJECT_FIELDS = ("项目编码", "项目类型", "项目等级", "主管部门"
 APPROVAL_FIELDS = ("批复意见", "批复机关")  # under the indicator table
 DEPARTMENT_TITLE = "部门名称"
 DEPARTMENT_FIELDS = ("主管部门", "金额单位")
+SELF_ASSESSMENT_FIELDS = ("表号", "报表编号", "主管部门", "实施单位", "填报日期", "项目类别", "项目属性", "项目类型")
+SELF_ASSESSMENT_SIGNERS = ("项目负责人", "财务负责人")  # at the foot of the form
 
 
 @dataclass(slots=True)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from lint.findings import Hit
 from lint.loading.build import _cell, _column, _fields, _first, _indicator_tree, _map
-from lint.loading.model import BudgetLine, SelfAssessmentTable, SelfIndicator
+from lint.loading.model import (SELF_ASSESSMENT_FIELDS, SELF_ASSESSMENT_SIGNERS, BudgetLine, SelfAssessmentTable,
+                                SelfIndicator)
 from lint.loading.tree import Cell, MapNode, Node
 
-FIELDS = ("主管部门", "实施单位", "表号", "报表编号", "项目类别", "项目属性", "项目类型", "填报日期",
-          "项目负责人", "财务负责人")
 BUDGET_KEYS = ("项目资金", "预算执行情况")
 TEXT_KEYS = ("其他需要说明事项", "项目实施内容及过程概述", "评价结论", "存在问题", "改进措施")
 # The keys of the budget block that are not budget lines: its printed points and unit.
@@ -46,7 +45,7 @@ TOTAL_KEYS = ("总分", "合计")
 
 def build_self_assessment(node: MapNode, problems: list[Hit]) -> SelfAssessmentTable:
     table = SelfAssessmentTable(title=_cell(node.get("项目名称")), span=node.span)
-    table.fields = _fields(node, FIELDS)
+    table.fields = _fields(node, SELF_ASSESSMENT_FIELDS + SELF_ASSESSMENT_SIGNERS)
     _budget(table, node, problems)
     goals = _map(_first_node(node, GOAL_KEYS))
     if goals is not None:

@@ -455,6 +455,7 @@ def test_the_form_heads_are_the_schemas_and_every_head_field_has_a_label():
     heads = {
         "project": (model.PROJECT_TITLE, *model.PROJECT_FIELDS, *model.APPROVAL_FIELDS),
         "department": (model.DEPARTMENT_TITLE, *model.DEPARTMENT_FIELDS),
+        "self_assessment": (model.PROJECT_TITLE, *model.SELF_ASSESSMENT_FIELDS, *model.SELF_ASSESSMENT_SIGNERS),
     }
     for kind, keys in heads.items():
         assert set(keys) <= set(schema["$defs"][kind]["properties"]), kind
