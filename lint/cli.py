@@ -535,7 +535,7 @@ def import_command(source, output, sheet, force, lang) -> None:
     """
     from pathlib import Path
 
-    from lint.importer import ImportError_, import_table
+    from lint.importer import TableImportError, import_table
     from lint.importer.grid import MAX_INPUT_BYTES
     from lint.reading import read_regular
     from lint.writing import OutputExists, OutputIsInput, OutputThroughLink, refuse_inputs, write_atomically
@@ -556,7 +556,7 @@ def import_command(source, output, sheet, force, lang) -> None:
     except OSError as error:
         raise UsageFailure(_say(lang, f"读不了 {source}：{error.strerror or error}",
                                 f"cannot read {source}: {error.strerror or error}")) from None
-    except ImportError_ as error:
+    except TableImportError as error:
         raise UsageFailure(error.text(_ui_lang(lang))) from None
     for note in result.notes:
         click.echo(f"{source}:{note}", err=True)

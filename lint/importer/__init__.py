@@ -27,14 +27,14 @@ from lint.importer.grid import (
 from lint.importer.model import Note, Project
 from lint.loading.source import decode
 
-__all__ = ["ImportError_", "ImportResult", "import_table"]
+__all__ = ["TableImportError", "ImportResult", "import_table"]
 
 _OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls (OLE2) signature
 
 
-class ImportError_(Exception):
-    """The input is not a 项目支出绩效目标表 at all; the message says why (``str()`` in
-    English, :meth:`text` in the language asked for)."""
+class TableImportError(Exception):
+    """The input cannot be imported as a table (not a 绩效目标表 at all, or unreadable); the
+    message says why (``str()`` in English, :meth:`text` in the language asked for)."""
 
     def __init__(self, message: str, zh: str) -> None:
         super().__init__(message)
@@ -90,15 +90,15 @@ def import_table(data: bytes, *, name: str, sheet: str | None = None, lang: str 
 
 def _sheets(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
     if not data.strip():
-        raise ImportError_(f"{name}: the file is empty; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)",
+        raise TableImportError(f"{name}: the file is empty; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)",
                            f"{name}：文件是空的；应当是项目支出绩效目标表（.xlsx 工作簿或以制表符分隔的文本）")
     if data.startswith(_OLD_EXCEL):
-        raise ImportError_(f"{name}: an old-format .xls workbook; save it as .xlsx (Excel: 另存为 → .xlsx) and import that",
+        raise TableImportError(f"{name}: an old-format .xls workbook; save it as .xlsx (Excel: 另存为 → .xlsx) and import that",
                            f"{name}：这是旧格式的 .xls 工作簿；请在 Excel 里“另存为” .xlsx 后再导入")
     if is_workbook(data, name):
         return _workbook(data, name, wanted)
     if wanted is not None:
-        raise ImportError_(f"{name}: --sheet applies to .xlsx workbooks; this is table text",
+        raise TableImportError(f"{name}: --sheet applies to .xlsx workbooks; this is table text",
                            f"{name}：--sheet 只用于 .xlsx 工作簿，这个文件是表格文本")
     decoded = decode(data)
     if decoded.text is None:
@@ -106,7 +106,7 @@ def _sheets(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
             reason, reason_zh = "a binary file that is not an .xlsx workbook", "不是 .xlsx 工作簿的二进制文件"
         else:
             reason, reason_zh = "text in an encoding that is neither UTF-8 nor GB18030", "编码既不是 UTF-8 也不是 GB18030 的文本"
-        raise ImportError_(f"{name}: {reason}; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)",
+        raise TableImportError(f"{name}: {reason}; expected a 项目支出绩效目标表 (.xlsx or tab-separated text)",
                            f"{name}：{reason_zh}；应当是项目支出绩效目标表（.xlsx 工作簿或以制表符分隔的文本）")
     return [text_sheet(decoded.text.removeprefix("\ufeff"))]
 
@@ -115,9 +115,9 @@ def _workbook(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
     try:
         sheets = workbook_sheets(data)
     except TooLarge as error:
-        raise ImportError_(f"{name}: refused: {error}", f"{name}：拒绝导入：{error.zh}") from None
+        raise TableImportError(f"{name}: refused: {error}", f"{name}：拒绝导入：{error.zh}") from None
     except NotAWorkbook as error:
-        raise ImportError_(f"{name}: not a readable .xlsx workbook ({error})",
+        raise TableImportError(f"{name}: not a readable .xlsx workbook ({error})",
                            f"{name}：读不了这个 .xlsx 工作簿（{error}）") from None
     if wanted is None:
         return sheets
@@ -126,7 +126,7 @@ def _workbook(data: bytes, name: str, wanted: str | None) -> list[Sheet]:
         chosen = [sheets[int(wanted) - 1]]  # --sheet 2: the second sheet
     if not chosen:
         names = "、".join(each.name or "" for each in sheets)
-        raise ImportError_(f"{name}: no sheet named “{wanted}” (the workbook has: {', '.join(each.name or '' for each in sheets)})",
+        raise TableImportError(f"{name}: no sheet named “{wanted}” (the workbook has: {', '.join(each.name or '' for each in sheets)})",
                            f"{name}：没有名为“{wanted}”的工作表（工作簿里有：{names}）")
     return chosen
 
@@ -151,15 +151,15 @@ def _sheet_notes(sheets: list[Sheet], readings: list[SheetReading]) -> list[Note
     return notes
 
 
-def _not_a_form(name: str, projects: list[Project], readings: list[SheetReading]) -> ImportError_:
+def _not_a_form(name: str, projects: list[Project], readings: list[SheetReading]) -> TableImportError:
     if projects:
-        return ImportError_(f"{name}: has 项目名称 rows but no 绩效指标 table (a header row with 一级指标/二级指标/三级指标 "
+        return TableImportError(f"{name}: has 项目名称 rows but no 绩效指标 table (a header row with 一级指标/二级指标/三级指标 "
                             "and 实施周期指标值/年度指标值/指标值); not a 项目支出绩效目标表",
                             f"{name}：有“项目名称”行，但没有绩效指标表（表头有一级指标、二级指标、三级指标和"
                             "实施周期指标值、年度指标值或指标值）；不是项目支出绩效目标表")
     if any(reading.department_hint for reading in readings):
-        return ImportError_(*department.refusal(name))  # no 部门名称 cell: lint/importer/department.py says why
-    return ImportError_(f"{name}: not a 项目支出绩效目标表: no row starts with 项目名称 and no 绩效指标 table "
+        return TableImportError(*department.refusal(name))  # no 部门名称 cell: lint/importer/department.py says why
+    return TableImportError(f"{name}: not a 项目支出绩效目标表: no row starts with 项目名称 and no 绩效指标 table "
                         "(一级指标/二级指标/三级指标) was found",
                         f"{name}：不是项目支出绩效目标表：没有以“项目名称”开头的行，也没有绩效指标表（一级指标、二级指标、三级指标）")
 

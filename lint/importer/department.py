@@ -26,7 +26,7 @@ from lint.importer import emit
 from lint.importer import vocabulary as words
 from lint.importer.grid import Piece, Row, Sheet
 from lint.importer.indicators import TableReader, is_header, read_header
-from lint.importer.model import IndicatorRow, Note, Project
+from lint.importer.model import SourceIndicator, Note, Project
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
@@ -426,20 +426,20 @@ def _split_runs(indicators: Project) -> None:
     cell holds a run of targets and the name cell holds exactly as many names."""
     for level1 in indicators.tree.values():
         for group in level1.groups.values():
-            rows: list[IndicatorRow] = []
+            rows: list[SourceIndicator] = []
             for row in group.rows:
                 rows += _split_run(row)
             group.rows = rows
 
 
-def _split_run(row: IndicatorRow) -> list[IndicatorRow]:
+def _split_run(row: SourceIndicator) -> list[SourceIndicator]:
     names = row.name.split()
     if len(names) < 2 or not row.values:
         return [row]
     runs = {key: words.RUN_OF_TARGETS.split(value.strip()) for key, value in row.values.items()}
     if any(len(parts) != len(names) for parts in runs.values()):
         return [row]
-    rows = [IndicatorRow(name, {key: parts[index] for key, parts in runs.items()}, row.row)
+    rows = [SourceIndicator(name, {key: parts[index] for key, parts in runs.items()}, row.row)
             for index, name in enumerate(names)]
     rows[0].comments = [*row.comments, f"原表第{row.row}行{len(names)}个名称与{len(names)}个值各印成一串，按顺序配对"]
     return rows

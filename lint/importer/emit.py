@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import yaml
 
-from lint.importer.model import IndicatorRow, Level1, Level2, Project
+from lint.importer.model import SourceIndicator, Level1, Level2, Project
 from lint.loading.model import APPROVAL_FIELDS, PROJECT_FIELDS, PROJECT_TITLE
 
 # A plain scalar must read back the same through libyaml and through pure-Python PyYAML: the
@@ -164,7 +164,7 @@ def _level2(out: Writer, group: Level2, columns: list[str]) -> None:
         out.line(_INDICATOR_INDENT + "- " + _indicator(row, columns), row.comments)
 
 
-def _indicator(row: IndicatorRow, columns: list[str]) -> str:
+def _indicator(row: SourceIndicator, columns: list[str]) -> str:
     """``{指标: 社区活动数(场次), 实施周期指标值: 55场, 年度指标值: 5场}``"""
     parts = [f"指标: {scalar(row.name, flow=True)}"]
     parts += [f"{column}: {scalar(row.values.get(column, ''), flow=True)}" for column in columns]

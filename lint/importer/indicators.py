@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lint.importer import vocabulary as words
 from lint.importer.grid import Piece, Row
-from lint.importer.model import IndicatorRow, Level1, Level2, Note, Project
+from lint.importer.model import SourceIndicator, Level1, Level2, Note, Project
 
 
 @dataclass(slots=True)
@@ -196,7 +196,7 @@ class TableReader:
 
     # -- 三级指标 ---------------------------------------------------------------------------
 
-    def _indicator(self, row: Row, content: list[Piece]) -> IndicatorRow | None:
+    def _indicator(self, row: Row, content: list[Piece]) -> SourceIndicator | None:
         name, *rest = content
         unit = next((piece for piece in rest if piece.first == self.header.measure), None)
         rest = [piece for piece in rest if piece is not unit]
@@ -224,7 +224,7 @@ class TableReader:
             return None
         if unit is not None:
             values = {key: _with_unit(value, unit.text) for key, value in values.items()}
-        indicator = IndicatorRow(name.text, values, row.number)
+        indicator = SourceIndicator(name.text, values, row.number)
         self.placed.append((name, self.header.name_column, "三级指标"))
         if all(not value for value in values.values()):
             indicator.comments.append(f"原表第{row.number}行指标值为空")

@@ -31,8 +31,8 @@ class Note:
 
 
 @dataclass(slots=True)
-class IndicatorRow:
-    """One 三级指标 with its values, keyed by the form's own column labels."""
+class SourceIndicator:
+    """One 三级指标 as the source table has it: its values keyed by the form's own column labels."""
 
     name: str
     values: dict[str, str]
@@ -45,7 +45,7 @@ class Level2:
     """A 二级指标 group as the form spells it ("经济效益 指标"), with its rows (maybe none)."""
 
     label: str
-    rows: list[IndicatorRow] = field(default_factory=list)
+    rows: list[SourceIndicator] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
 
 

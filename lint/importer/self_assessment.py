@@ -816,11 +816,11 @@ def _goals(out: emit.Writer, form: Form) -> None:
 
 def import_sheets(sheets: list[Sheet], *, shown: str, name: str, lang: str):
     """The ``jxlint import`` result for a self-assessment (called by :func:`lint.importer.import_table`)."""
-    from lint.importer import ImportError_, ImportResult, _skipped
+    from lint.importer import TableImportError, ImportResult, _skipped
 
     forms, notes = read_self_assessment(sheets)
     if not forms:
-        raise ImportError_(f"{name}: a 项目支出绩效自评表 without a 项目名称 cell; nothing imported",
+        raise TableImportError(f"{name}: a 项目支出绩效自评表 without a 项目名称 cell; nothing imported",
                            f"{name}：项目支出绩效自评表里没有“项目名称”一格；未导入")
     notes.sort(key=lambda note: (next((i for i, each in enumerate(sheets) if each.name == note.sheet), 0), note.row))
     first = forms[0][1]

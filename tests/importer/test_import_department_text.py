@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from lint.engine import Linter
-from lint.importer import ImportError_, import_table
+from lint.importer import TableImportError, import_table
 from lint.importer.department_text import Line, Widths, join_wrapped, split_cells, width
 from tests.cli_helpers import jxlint
 from tests.conftest import SEEDS
@@ -210,7 +210,7 @@ def test_an_indicator_name_with_a_blank_in_it_is_reported_not_split():
 
 def test_text_with_none_of_the_forms_structure_is_still_refused_with_the_reason():
     text = _text(SEED_000).replace("部门名称 东莞市妇女联合会", "东莞市妇女联合会")
-    with pytest.raises(ImportError_, match="no cell boundaries") as raised:
+    with pytest.raises(TableImportError, match="no cell boundaries") as raised:
         _import(text)
     assert "从 PDF 复制出的文字没有单元格边界" in raised.value.text("zh")
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.importer.emit import amount, scalar, write_target
-from lint.importer.model import IndicatorRow, Level1, Level2, Project
+from lint.importer.model import SourceIndicator, Level1, Level2, Project
 from lint.loading.clean import clean, invisible_at
 from tests.importer.workbooks import loaded
 
@@ -38,7 +38,7 @@ def test_a_whole_target_file_loads_with_no_problem_and_the_same_text(name, cycle
     project = Project(None, 1, 9, fields={"项目名称": "项目" + name}, start_year=2021, end_year=2099,
                       budget="954,112.00元", annual_goal=goal, value_columns=["实施周期指标值", "年度指标值"],
                       has_indicator_table=True)
-    group = Level2("数量指标", [IndicatorRow(name, {"实施周期指标值": cycle, "年度指标值": annual}, 5)])
+    group = Level2("数量指标", [SourceIndicator(name, {"实施周期指标值": cycle, "年度指标值": annual}, 5)])
     project.tree["产出指标"] = Level1("产出指标", {"数量指标": group})
     text = write_target(header=["来源: t.txt"], unit="东莞市妇女联合会", year=2025,
                         projects=[("来源: t.txt 第1–9行", project)])

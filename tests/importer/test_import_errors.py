@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from lint.importer import ImportError_, import_table
+from lint.importer import TableImportError, import_table
 from tests.cli_helpers import jxlint
 from tests.conftest import SEEDS
 from tests.importer.workbooks import workbook
@@ -24,7 +24,7 @@ from tests.importer.workbooks import workbook
     (b"\xff\xfe\xfd\x80\x81" * 10, "latin.txt", None),
 ], ids=["empty", "blank", "prose", "binary", "png", "xls", "broken-zip", "undecodable"])
 def test_not_a_table(data, name, message):
-    with pytest.raises(ImportError_) as error:
+    with pytest.raises(TableImportError) as error:
         import_table(data, name=name)
     assert str(error.value).startswith(f"{name}: ")
     if message:
@@ -35,13 +35,13 @@ def test_a_zip_that_is_not_a_workbook():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "hello")
-    with pytest.raises(ImportError_, match="not a readable .xlsx workbook"):
+    with pytest.raises(TableImportError, match="not a readable .xlsx workbook"):
         import_table(buffer.getvalue(), name="archive.zip")
 
 
 def test_a_workbook_without_a_project_table():
     data = workbook([("Sheet1", [["姓名", "电话"], ["张三", "123"]])])
-    with pytest.raises(ImportError_, match="no row starts with 项目名称"):
+    with pytest.raises(TableImportError, match="no row starts with 项目名称"):
         import_table(data, name="contacts.xlsx")
 
 
@@ -49,17 +49,17 @@ def test_a_department_table_copied_out_of_a_pdf_is_refused_by_name():
     # Without a line that starts with the 部门名称 label the text has none of the form's structure
     # (seed 000 as it is imports: tests/importer/test_import_department_text.py).
     data = (SEEDS / "000_7eeb84eff1c127ec.txt").read_bytes().replace("部门名称 ".encode(), b"")
-    with pytest.raises(ImportError_, match="looks like a 部门整体支出绩效目标表, but no cell holds the label 部门名称"):
+    with pytest.raises(TableImportError, match="looks like a 部门整体支出绩效目标表, but no cell holds the label 部门名称"):
         import_table(data, name="000.txt")
 
 
 def test_project_names_without_an_indicator_table():
-    with pytest.raises(ImportError_, match="has 项目名称 rows but no 绩效指标 table"):
+    with pytest.raises(TableImportError, match="has 项目名称 rows but no 绩效指标 table"):
         import_table("项目名称\t家庭工作经费\n项目类型\t其他\n".encode(), name="head.txt")
 
 
 def test_sheet_option_on_text_is_a_usage_error():
-    with pytest.raises(ImportError_, match="--sheet applies to .xlsx workbooks"):
+    with pytest.raises(TableImportError, match="--sheet applies to .xlsx workbooks"):
         import_table((SEEDS / "002_e0f49a7bf4005135.txt").read_bytes(), name="002.txt", sheet="Sheet1")
 
 

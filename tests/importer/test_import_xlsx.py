@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lint.importer import ImportError_, import_table
+from lint.importer import TableImportError, import_table
 from tests.importer.workbooks import (
     EXAMPLE_001,
     EXAMPLE_002,
@@ -76,7 +76,7 @@ def test_sheet_option_selects_one_sheet():
     assert model(loaded(second.text))[1] == _expected(EXAMPLE_001)[2]
     by_number = _import(data, sheet="3")
     assert by_number.text == second.text
-    with pytest.raises(ImportError_, match="no sheet named “丙”.*封面, 甲, 乙"):
+    with pytest.raises(TableImportError, match="no sheet named “丙”.*封面, 甲, 乙"):
         import_table(data, name="book.xlsx", sheet="丙")
 
 
