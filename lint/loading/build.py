@@ -116,8 +116,8 @@ def _task(node: MapNode) -> Task:
 
 def _indicator_tree(table, node: MapNode, problems: list[Hit], make_row=None) -> None:
     """Flatten 一级 → 二级 → [三级] into rows; unknown labels were reported by the schema.
-    ``make_row`` builds one row from its mapping and 指标 cell (a self-assessment's rows carry
-    more columns)."""
+    ``make_row`` builds one row from its mapping and its place (指标 cell, levels, span): a
+    self-assessment's rows carry more columns."""
     make_row = make_row or _indicator
     tree = _map(node.get("绩效指标"))
     if tree is None:
@@ -137,21 +137,17 @@ def _indicator_tree(table, node: MapNode, problems: list[Hit], make_row=None) ->
                 mapping = _map(row)
                 name = _cell(mapping.get("指标")) if mapping else None
                 if mapping is not None and name is not None:  # a row without 指标 was reported by the schema
-                    table.indicators.append(make_row(mapping, name, level1, level2, level1_key, level2_key, problems))
+                    place = {"name": name, "level1": level1, "level2": level2, "level1_cell": level1_key,
+                             "level2_cell": level2_key, "span": mapping.span}
+                    table.indicators.append(make_row(mapping, place, problems))
 
 
-def _indicator(mapping: MapNode, name: Cell, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell,
-               problems: list[Hit]) -> Indicator:
+def _indicator(mapping: MapNode, place: dict, problems: list[Hit]) -> Indicator:
     return Indicator(
-        name=name,
-        level1=level1,
-        level2=level2,
-        level1_cell=level1_cell,
-        level2_cell=level2_cell,
         cycle_value=_column(mapping, _CYCLE_KEYS, problems),
         annual_value=_column(mapping, _ANNUAL_KEYS, problems),
         target_value=_column(mapping, _TARGET_KEYS, problems),
-        span=mapping.span,
+        **place,
     )
 
 

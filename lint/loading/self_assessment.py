@@ -81,20 +81,14 @@ def _budget(table: SelfAssessmentTable, node: MapNode, problems: list[Hit]) -> N
         return
 
 
-def _row(mapping: MapNode, name: Cell, level1: str, level2: str, level1_cell: Cell, level2_cell: Cell,
-         problems: list[Hit]) -> SelfIndicator:
-    columns = {name_: _column(mapping, keys, problems) for name_, keys in ROW_COLUMNS.items()}
+def _row(mapping: MapNode, place: dict, problems: list[Hit]) -> SelfIndicator:
+    columns = {name: _column(mapping, keys, problems) for name, keys in ROW_COLUMNS.items()}
     figure = _cell(mapping.get("指标值"))
     return SelfIndicator(
-        name=name,
-        level1=level1,
-        level2=level2,
-        level1_cell=level1_cell,
-        level2_cell=level2_cell,
         annual_value=_column(mapping, _ANNUAL_KEYS, problems),
         target_value=_joined(figure, columns["direction"], columns["measure_unit"]),
         figure=figure,
-        span=mapping.span,
+        **place,
         **columns,
     )
 
