@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from lint.importer import emit
 from lint.importer import vocabulary as words
 from lint.importer.grid import Piece, Row, Sheet
-from lint.importer.indicators import TableReader, is_header, read_header
-from lint.importer.model import SourceIndicator, Note, Project
+from lint.importer.indicators import TableReader, header_notes, is_header, read_header
+from lint.importer.model import Note, Project, SourceIndicator, preview
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
@@ -400,15 +400,11 @@ class _Reader:
         if self.table is not None:
             return  # the header repeated after a page break
         header, unknown = read_header(row)
+        for message, zh, skipped in header_notes(header, unknown):
+            self.note(row, message, zh, skipped)
         if header is None:
-            self.note(row, "绩效指标 header without value columns; table not imported",
-                      "绩效指标表头没有指标值列；这张表未导入")
             self.section = "skip"
             return
-        if unknown:
-            self.note(row, f"绩效指标 header columns {preview(unknown)} have no key in a target file; their cells are "
-                      "not imported", f"绩效指标表头的{preview(unknown)}列在目标文件里没有对应栏目；这些列的内容未导入",
-                      skipped=False)
         self.department.indicators = Project(self.sheet.name, row.number)
         self.table = TableReader(self.department.indicators, header, self.sheet.name)
         self.section = "indicators"
@@ -478,11 +474,6 @@ def _tail_after(text: str, folded_end: int) -> str:
         if not char.isspace():
             seen += 1
     return ""
-
-
-def preview(texts: list[str], limit: int = 30) -> str:
-    joined = " | ".join(texts).replace("\n", " ")
-    return "“" + (joined if len(joined) <= limit else joined[:limit] + "…") + "”"
 
 
 # -- writing -------------------------------------------------------------------------------------

@@ -37,7 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lint.importer import vocabulary as words
-from lint.importer.department import AMOUNT, inline_field, line_kind, preview
+from lint.importer.department import AMOUNT, inline_field, line_kind
+from lint.importer.model import preview
 from lint.importer.grid import Piece, Row, Sheet
 from lint.importer.model import Note
 from lint.loading import labels as levels

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from lint.importer import vocabulary as words
 from lint.importer.grid import Piece, Row, Sheet
-from lint.importer.indicators import TableReader, is_header, read_header
-from lint.importer.model import Note, Project
+from lint.importer.indicators import TableReader, header_notes, is_header, read_header
+from lint.importer.model import Note, Project, preview
 
 _YEAR = re.compile(r"^(\d{4})\s*年?$")
 _PERIOD_RANGE = re.compile(r"^(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?$")
@@ -117,8 +117,8 @@ def _read_loose(rows: list[Row], sheet: Sheet, reading: SheetReading, titles: li
             continue
         if not row.own():
             continue  # only the tail of a merged cell from above
-        reading.notes.append(Note(row.number, f"not part of any project table: {_preview(texts)}; row not imported",
-                                  sheet.name, zh=f"{_preview(texts)}不属于任何项目表；这一行未导入"))
+        reading.notes.append(Note(row.number, f"not part of any project table: {preview(texts)}; row not imported",
+                                  sheet.name, zh=f"{preview(texts)}不属于任何项目表；这一行未导入"))
 
 
 def _field_of(piece: Piece) -> tuple[str | None, str | None]:
@@ -161,8 +161,8 @@ class _ProjectReader:
             elif self.section in ("head", "goals"):
                 self._head_or_goals(row)
             elif row.own():
-                self.note(row, f"cannot read {_preview(row.texts())} after the 绩效指标 table; row not imported",
-                          f"绩效指标表后面的{_preview(row.texts())}读不出是什么；这一行未导入")
+                self.note(row, f"cannot read {preview(row.texts())} after the 绩效指标 table; row not imported",
+                          f"绩效指标表后面的{preview(row.texts())}读不出是什么；这一行未导入")
         if self.table is not None:
             self.notes += self.table.notes
         self._check_goals_done()
@@ -211,7 +211,7 @@ class _ProjectReader:
                 index += 1
             elif words.CYCLE_FUNDS.match(label) or words.FUNDS_DETAIL.match(label):
                 used = [piece] + ([value] if value is not None and not self._is_label(value) else [])
-                shown = _preview([each.text for each in used])
+                shown = preview([each.text for each in used])
                 self.note(row, f"{shown} has no key in a target file (it records the year's 预算金额 only); not imported",
                           f"{shown}在目标文件里没有对应栏目（目标文件只记年度预算金额）；未导入", skipped=False)
                 index += len(used)
@@ -219,7 +219,7 @@ class _ProjectReader:
                 unread.append(piece)
                 index += 1
         if unread:
-            shown = _preview([piece.text for piece in unread])
+            shown = preview([piece.text for piece in unread])
             self.note(row, f"cannot read {shown}; not imported", f"读不出{shown}是什么；未导入")
 
     def _field(self, row: Row, key: str, inline: str | None, value: Piece | None, label: Piece) -> int:
@@ -310,7 +310,7 @@ class _ProjectReader:
                 self.project.cycle_goal = texts[0].text
                 self.project.goal_comments.append(f"原表第{row.number}行只有一栏总体绩效目标，未分实施周期与年度")
                 return
-            shown = _preview([piece.text for piece in texts])
+            shown = preview([piece.text for piece in texts])
             self.note(row, f"goal text {shown} follows no 实施周期总目标/年度目标 label; not imported",
                       f"目标文字{shown}前面没有“实施周期总目标”或“年度目标”标签；未导入")
             return
@@ -321,7 +321,7 @@ class _ProjectReader:
         else:
             pairs = [(self.pending_goals.pop(0), piece) for piece in texts[:1]]
             if len(texts) > 1:
-                shown = _preview([piece.text for piece in texts[1:]])
+                shown = preview([piece.text for piece in texts[1:]])
                 self.note(row, f"extra goal text {shown}; not imported", f"多出的目标文字{shown}；未导入")
         for (kind, _label), piece in pairs:
             self._set_goal(kind, piece.text)
@@ -344,15 +344,11 @@ class _ProjectReader:
             # A header repeated (a page break in the export): the rows below continue the same table.
             self.notes += self.table.notes
         header, unknown = read_header(row)
+        for message, zh, skipped in header_notes(header, unknown if self.table is None else []):
+            self.note(row, message, zh, skipped)
         if header is None:
-            self.note(row, "绩效指标 header without value columns (实施周期指标值/年度指标值/指标值); table not imported",
-                      "绩效指标表头没有指标值列（实施周期指标值、年度指标值或指标值）；这张表未导入")
             self.section = "skip-table"
             return
-        if unknown and self.table is None:
-            self.notes.append(Note(row.number, f"绩效指标 header columns {_preview(unknown)} have no key in a target "
-                                   "file; their cells are not imported", self.sheet, skipped=False,
-                                   zh=f"绩效指标表头的{_preview(unknown)}列在目标文件里没有对应栏目；这些列的内容未导入"))
         self._check_goals_done()
         self.pending_goals = []
         self.table = TableReader(self.project, header, self.sheet)
@@ -386,6 +382,3 @@ def _goal_label(piece: Piece) -> tuple[re.Match, str] | None:
     return None
 
 
-def _preview(texts: list[str], limit: int = 30) -> str:
-    joined = " | ".join(texts).replace("\n", " ")
-    return "“" + (joined if len(joined) <= limit else joined[:limit] + "…") + "”"

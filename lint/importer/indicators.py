@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lint.importer import vocabulary as words
 from lint.importer.grid import Piece, Row
-from lint.importer.model import SourceIndicator, Level1, Level2, Note, Project
+from lint.importer.model import Level1, Level2, Note, Project, SourceIndicator, preview
 
 
 @dataclass(slots=True)
@@ -70,6 +70,18 @@ def read_header(row: Row) -> tuple[Header | None, list[str]]:
     levels.setdefault(1, levels[2] - 1)
     ignored = frozenset(piece.first for piece in unknown if piece.first > levels[3])
     return Header(levels, values, row.number, ignored, measure), names
+
+
+def header_notes(header: Header | None, unknown: list[str]) -> list[tuple[str, str, bool]]:
+    """What a note tells of a 绩效指标 header read by :func:`read_header`: (English, Chinese,
+    whether the table is skipped)."""
+    if header is None:
+        return [("绩效指标 header without value columns (实施周期指标值/年度指标值/指标值); table not imported",
+                 "绩效指标表头没有指标值列（实施周期指标值、年度指标值或指标值）；这张表未导入", True)]
+    if unknown:
+        return [(f"绩效指标 header columns {preview(unknown)} have no key in a target file; their cells are not imported",
+                 f"绩效指标表头的{preview(unknown)}列在目标文件里没有对应栏目；这些列的内容未导入", False)]
+    return []
 
 
 def is_header(row: Row) -> bool:

@@ -86,3 +86,9 @@ class Project:
     @property
     def name(self) -> str:
         return self.fields.get("项目名称", "")
+
+
+def preview(texts: list[str], limit: int = 30) -> str:
+    """Cells quoted for a note, cut at ``limit`` characters: “一级指标 | 指标解释”."""
+    joined = " | ".join(texts).replace("\n", " ")
+    return "“" + (joined if len(joined) <= limit else joined[:limit] + "…") + "”"
