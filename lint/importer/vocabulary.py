@@ -85,13 +85,14 @@ def field_key(text: str) -> str | None:
     return FIELDS.get(key(text))
 
 
+def _column(text: str, columns: tuple[tuple[re.Pattern, str], ...]) -> str | None:
+    label = key(text)
+    return next((column for pattern, column in columns if pattern.match(label)), None)
+
+
 def value_column(text: str) -> str | None:
     """The target-file key of a value column header, or None."""
-    label = key(text)
-    for pattern, column in VALUE_COLUMNS:
-        if pattern.match(label):
-            return column
-    return None
+    return _column(text, VALUE_COLUMNS)
 
 
 def level1(text: str) -> str | None:
@@ -162,11 +163,8 @@ INDICATOR_BLOCK = re.compile(r"^(?:年度)?(?:绩效)?指标$|^年度绩效指�
 
 
 def task_column(text: str) -> str | None:
-    label = key(text)
-    for pattern, column in TASK_COLUMNS:
-        if pattern.match(label):
-            return column
-    return None
+    """The target-file key of a 年度重点工作任务 column header, or None."""
+    return _column(text, TASK_COLUMNS)
 
 
 # -- 项目支出绩效自评表 (self-assessment) labels: lint/importer/self_assessment.py ------------------
