@@ -230,7 +230,7 @@ def _rewrite(run, files, more, lang) -> int | None:
         return EXIT_CLEAN
     if not (more["fix"] or more["fix_only"] or more["diff"]):
         return None
-    summary = fixing.fix_files(run, files, unsafe=more["unsafe_fixes"], diff=sys.stdout if more["diff"] else None)
+    summary = fixing.fix_files(run, files, unsafe=more["unsafe_fixes"], diff=_binary_stdout() if more["diff"] else None)
     _say_refused(summary, lang)
     if more["diff"]:
         click.echo("jxlint: " + _say(lang, f"可修复 {summary.fixed} 处（未写入文件），修复后剩余 {summary.remaining} 处",
@@ -240,6 +240,13 @@ def _rewrite(run, files, more, lang) -> int | None:
         click.echo("jxlint: " + _say(lang, f"已修复 {summary.fixed} 处，剩余 {summary.remaining} 处",
                                      f"fixed {summary.fixed}, {summary.remaining} remaining"), err=True)
     return EXIT_CLEAN if more["fix_only"] else None
+
+
+def _binary_stdout():
+    """Standard output for bytes (a diff keeps each file's own encoding), after any text
+    already written to it."""
+    sys.stdout.flush()
+    return sys.stdout.buffer
 
 
 def _say_refused(summary, lang) -> None:

@@ -221,12 +221,26 @@ def decode_as_loader(data: bytes) -> str | None:
     return None if found is None else data[len(found[0]):].decode(found[1])
 
 
-def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    """A diff of the two versions that ``patch -p1`` applies (``a/`` and ``b/`` prefixes)."""
-    old, new = decode_as_loader(before) or "", decode_as_loader(after) or ""
+def unified_diff(path: str, before: bytes, after: bytes) -> bytes:
+    """A diff of the two versions that ``patch -p1`` applies (``a/`` and ``b/`` prefixes).
+
+    The lines are in the file's own encoding (GB18030 stays GB18030, a UTF-8 byte-order mark
+    stays on the first line), as ``diff -u`` writes them, so the patch gives back these very
+    bytes; only the file names are UTF-8. A UTF-16 file's lines are written as UTF-8: ``patch``
+    works on bytes and cannot apply a UTF-16 diff at all. Lines are the file's own text: a file
+    that loads holds no C0 or C1 control character (YAML does not allow them), so none reaches
+    the terminal.
+    """
+    found = codec_of(before) or (b"", "utf-8")
+    codec = "utf-8" if found[1].startswith("utf-16") else found[1]
+    old, new = (decode_as_loader(data) or "" for data in (before, after))
+    if found[0] and codec == "utf-8":
+        old, new = "\ufeff" + old, "\ufeff" + new
     lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                  fromfile=f"a/{path}", tofile=f"b/{path}")
     out = []
-    for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+    for index, line in enumerate(lines):
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line.encode("utf-8", "surrogateescape") if index < 2 else line.encode(codec, "surrogateescape"))
+    return b"".join(out)

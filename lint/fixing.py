@@ -54,9 +54,9 @@ def _write(path: str, data: bytes) -> None:
         handle.write(data)
 
 
-def fix_files(run, files: list[str], *, unsafe: bool, diff: IO[str] | None = None) -> Summary:
+def fix_files(run, files: list[str], *, unsafe: bool, diff: IO[bytes] | None = None) -> Summary:
     """Apply the fixes of ``files`` (the safe ones, and with ``unsafe`` the rest); with ``diff``
-    write a unified diff there instead of changing any file."""
+    (a binary stream) write a unified diff there instead of changing any file."""
     summary = Summary()
     for path in files:
         if path == "-":

@@ -152,6 +152,7 @@ def test_fix_survives_the_result_cache(tmp_path, monkeypatch):
 # -- the command line ---------------------------------------------------------------------------
 
 import json  # noqa: E402
+import codecs  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 
@@ -207,6 +208,27 @@ def test_diff_writes_nothing_and_applies_with_patch(tmp_path):
     subprocess.run(["patch", "-p1", "--quiet"], input=result.stdout.encode(), cwd=copy, check=True, timeout=30)
     jxlint("check", "--fix-only", "--unsafe-fixes", "t.yaml", cwd=tmp_path)
     assert (copy / "t.yaml").read_bytes() == (tmp_path / "t.yaml").read_bytes() != BOTH.encode()
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("gb18030", b""), ("utf-8", codecs.BOM_UTF8)])
+def test_diff_keeps_the_files_encoding_so_patch_gives_the_fixed_bytes(tmp_path, encoding, bom):
+    """A GB18030 file's diff is in GB18030 (a UTF-8 diff would not apply, or would write UTF-8
+    into it), and a byte-order mark stays on the first line."""
+    if shutil.which("patch") is None:
+        pytest.skip("patch is not installed")
+    data = bom + BOTH.encode(encoding)
+    (tmp_path / "t.yaml").write_bytes(data)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "t.yaml").write_bytes(data)
+    result = jxlint("check", "--diff", "--unsafe-fixes", "t.yaml", cwd=tmp_path)
+    assert result.exit_code == 1 and (tmp_path / "t.yaml").read_bytes() == data
+    changed = [line for line in result.stdout_bytes.splitlines() if line.startswith((b"-", b"+"))][2:]
+    assert changed and all(line[1:].decode(encoding) for line in changed)
+    subprocess.run(["patch", "-p1", "--quiet"], input=result.stdout_bytes, cwd=copy, check=True, timeout=30)
+    jxlint("check", "--fix-only", "--unsafe-fixes", "t.yaml", cwd=tmp_path)
+    fixed = (tmp_path / "t.yaml").read_bytes()
+    assert (copy / "t.yaml").read_bytes() == fixed != data and fixed.startswith(bom)
 
 
 def test_diff_without_fixes_exits_0(tmp_path):
