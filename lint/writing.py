@@ -9,7 +9,8 @@ and ``/some/file`` is untouched. A destination that is one of the run's inputs (
 file by inode: the same path, a hard link, or a link to it) is refused before anything is
 read, and so is one whose folder is reached through a symbolic link that leaves the git work
 tree around it (a committed ``reports -> /etc``). The file gets the mode an ordinary ``open()`` would give it (0666 less the umask), or
-keeps the mode of the file it replaces.
+keeps the mode of the file it replaces. A stream (``-o /dev/null``, ``/dev/stdout``, a FIFO)
+is written into, never renamed over; any other destination that is not a file is refused.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def atomic_output(path: Path | str, *, force: bool = True, binary: bool = False)
     path = Path(path)
     if not force and os.path.lexists(path):
         raise OutputExists(str(path))
+    if _is_stream(path):
+        with open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as handle:
+            yield handle
+        return
     mode = _mode_for(path)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -59,6 +64,46 @@ def atomic_output(path: Path | str, *, force: bool = True, binary: bool = False)
         except FileNotFoundError:
             pass
         raise
+
+
+# Character devices a report may be written into: /dev/null and the terminal.
+_HARMLESS_DEVICES = frozenset({os.makedev(1, 3), os.makedev(5, 0)})
+
+
+def _is_stream(path: Path) -> bool:
+    """True when ``path`` is a stream to write into, not a file to replace: /dev/null, the
+    terminal, this process's own standard output or error (``/dev/stdout``, ``/dev/fd/1``, a
+    shell's ``>(…)``), or a FIFO named as itself. Renaming over these would replace the device
+    node or pipe itself (as root, ``-o /dev/null`` turned /dev/null into a regular file).
+
+    Any other destination that is not a regular file is refused (``OSError``) rather than
+    replaced or written into: a disk, a socket, some other device. A symbolic link to a regular
+    file, a folder or nothing is replaced as before, never written through.
+    """
+    try:
+        own = os.lstat(path)
+        target = os.stat(path)
+    except FileNotFoundError:
+        return False  # nothing there, or a dangling link: replaced
+    if stat.S_ISREG(target.st_mode) or stat.S_ISDIR(target.st_mode):
+        return False
+    standard = {(info.st_dev, info.st_ino) for info in map(_fstat, (1, 2)) if info is not None}
+    if (target.st_dev, target.st_ino) in standard:
+        return True
+    if stat.S_ISCHR(target.st_mode) and target.st_rdev in _HARMLESS_DEVICES:
+        return True
+    if stat.S_ISFIFO(own.st_mode):
+        return True
+    if stat.S_ISLNK(own.st_mode):
+        return False  # a link to some other device or pipe: the link is replaced, nothing written through
+    raise OSError(errno.EINVAL, "not a regular file (a device or socket): give a file name, or /dev/stdout")
+
+
+def _fstat(descriptor: int) -> os.stat_result | None:
+    try:
+        return os.fstat(descriptor)
+    except OSError:
+        return None
 
 
 def write_atomically(path: Path | str, text: str, *, force: bool = False) -> None:

@@ -1,4 +1,4 @@
-"""Every file jxlint writes: never over an input, never through a link, never half, the umask's mode."""
+"""Every file jxlint writes: never over an input, never through a link (but into a stream), never half, the umask's mode."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -147,3 +148,51 @@ def test_an_output_folder_that_is_a_link_out_of_the_repository_is_refused(target
     assert list(outside.iterdir()) == []
     assert jxlint("check", str(target), "-o", str(repo / "inside" / "r.txt")).exit_code == 1  # a link within: fine
     assert (repo / "real" / "r.txt").exists()
+
+
+def test_dev_null_as_the_output_is_written_into_not_replaced(target, tmp_path):
+    """Renaming the report over /dev/null (as root) made it a regular file for every later
+    program on the machine. A null device of the test's own stands in for it."""
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root (and without root the rename fails anyway)")
+    result = jxlint("check", str(target), "--format", "json", "-o", str(null))
+    assert result.exit_code == 1, result.output
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+
+
+def test_a_fifo_as_the_output_gets_the_report_and_stays_a_fifo(target, tmp_path):
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = jxlint("check", str(target), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=60)
+    assert result.exit_code == 1, result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(received[0])[0]["rule"]
+
+
+def test_a_committed_link_to_dev_null_is_written_through_and_kept(target, tmp_path):
+    (tmp_path / "jxlint.sarif").symlink_to(os.devnull)
+    result = jxlint("check", str(target), "--format", "sarif", "-o", str(tmp_path / "jxlint.sarif"))
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "jxlint.sarif").is_symlink() and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_socket_as_the_output_is_refused(target, tmp_path):
+    import socket
+
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        result = jxlint("check", str(target), "--format", "json", "-o", str(path))
+    finally:
+        server.close()
+    assert result.exit_code == 2
+    assert "not a regular file" in result.output
+    assert stat.S_ISSOCK(os.lstat(path).st_mode)
