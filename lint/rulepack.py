@@ -32,14 +32,14 @@ DEFAULT = "default"
 
 class PackError(Exception):
     """A rule pack that cannot be used; ``str()`` is ``path:line:col: message`` in English,
-    :meth:`text` in the user's language where there is a translation."""
+    :meth:`text` in the user's language (every error is worded in both)."""
 
-    def __init__(self, path: str, span: Span, message: str, zh: str | None = None) -> None:
+    def __init__(self, path: str, span: Span, message: str, zh: str) -> None:
         super().__init__(f"{path}:{span.line}:{span.column}: {message}")
         self.path, self.span, self.message, self.zh = path, span, message, zh
 
     def text(self, lang: str) -> str:
-        if lang == "zh" and self.zh:
+        if lang == "zh":
             return f"{self.path}:{self.span.line}:{self.span.column}: {self.zh}"
         return str(self)
 
@@ -55,7 +55,7 @@ class Origin:
     def of_tree(cls, path: str, tree: Node) -> "Origin":
         return cls(path, lambda keys, key=False: locate(tree, keys, key=key))
 
-    def error(self, keys: tuple, message: str, key: bool = False, zh: str | None = None) -> PackError:
+    def error(self, keys: tuple, message: str, key: bool = False, *, zh: str) -> PackError:
         return PackError(self.path, self.locate(keys, key=key), message, zh)
 
 
@@ -159,13 +159,17 @@ def _load_into(ruleset: RuleSet, pack: str | Path, base: Path, seen: tuple[Path,
 def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
     where = str(path)
     if path in seen:
-        raise PackError(where, Span.point(1, 1), "rule packs extend each other in a cycle: " + " → ".join(map(str, seen + (path,))))
+        chain = " → ".join(map(str, seen + (path,)))
+        raise PackError(where, Span.point(1, 1), "rule packs extend each other in a cycle: " + chain,
+                        "规则包互相 extends，绕成了一个圈：" + chain)
     try:
         data = read_regular(path, MAX_SETTINGS_BYTES)
     except OSError as error:
-        raise PackError(where, Span.point(1, 1), f"cannot read rule pack: {error.strerror or error}") from None
+        raise PackError(where, Span.point(1, 1), f"cannot read rule pack: {error.strerror or error}",
+                        f"读不了规则包：{error.strerror or error}") from None
     if len(data) > MAX_SETTINGS_BYTES:
-        raise PackError(where, Span.point(1, 1), f"cannot read rule pack: larger than {MAX_SETTINGS_BYTES >> 20} MB")
+        raise PackError(where, Span.point(1, 1), f"cannot read rule pack: larger than {MAX_SETTINGS_BYTES >> 20} MB",
+                        f"读不了规则包：文件超过 {MAX_SETTINGS_BYTES >> 20} MB")
     tree = _parse(where, data)
     root = to_plain(tree)
     for parent in root.get("extends", []):
@@ -175,7 +179,8 @@ def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
     for index, prefix in enumerate(root.get("disable", [])):
         gone = [rule_id for rule_id in ruleset.rules if rule_id.startswith(prefix)]
         if not gone:
-            raise origin.error(("disable", index), f"disable: no rule matches '{prefix}'")
+            raise origin.error(("disable", index), f"disable: no rule matches '{prefix}'",
+                               zh=f"disable：没有哪条规则对得上「{prefix}」")
         for rule_id in gone:
             del ruleset.rules[rule_id]
     for rule_id, change in root.get("override", {}).items():
@@ -184,20 +189,21 @@ def _load_file(ruleset: RuleSet, path: Path, seen: tuple[Path, ...]) -> None:
         rule = _rule(raw, origin, ("rules", index))
         if rule.id in ruleset.rules:
             raise origin.error(("rules", index, "id"),
-                               f"rule {rule.id} is already defined in {ruleset.rules[rule.id].origin}; use override to change it")
+                               f"rule {rule.id} is already defined in {ruleset.rules[rule.id].origin}; use override to change it",
+                               zh=f"规则 {rule.id} 已在 {ruleset.rules[rule.id].origin} 定义；要修改它请用 override")
         ruleset.rules[rule.id] = rule
 
 
 def _parse(where: str, data: bytes) -> Node:
     decoded = decode(data)
     if decoded.text is None:
-        raise PackError(where, Span.point(1, 1), "rule pack is not UTF-8 text")
+        raise PackError(where, Span.point(1, 1), "rule pack is not UTF-8 text", "规则包不是 UTF-8 文本")
     try:
         tree = settings_tree(decoded.text, "rule-pack")
     except SettingsProblem as problem:
         raise PackError(where, problem.span, problem.en, problem.zh) from None
     if tree is None:
-        raise PackError(where, Span.point(1, 1), "rule pack is empty")
+        raise PackError(where, Span.point(1, 1), "rule pack is empty", "规则包是空的")
     return tree
 
 
@@ -307,7 +313,8 @@ def message_parameters(module) -> frozenset[str]:
 
 
 def _check_template(template: object, module, origin: Origin, path: tuple,
-                    provided: frozenset[str] | None = None, what: str = "message parameter") -> None:
+                    provided: frozenset[str] | None = None,
+                    what: tuple[str, str] = ("message parameter", "消息参数")) -> None:
     """A message or hint may hold only plain ``{name}`` fields the check provides (and ``{{ }}``):
     ``{value.attr}``, ``{0}``, ``{value:>1000000000}`` or a lone ``{`` would fail, leak or
     exhaust memory on the first finding instead of at load. A text's fields are those its
@@ -317,18 +324,22 @@ def _check_template(template: object, module, origin: Origin, path: tuple,
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as error:
-        raise origin.error(path, f"bad message template: {error} (write {{{{ and }}}} for braces)") from None
+        raise origin.error(path, f"bad message template: {error} (write {{{{ and }}}} for braces)",
+                           zh=f"消息模板写错了：{error}（花括号本身请写成 {{{{ 和 }}}}）") from None
     if provided is None:
         provided = message_parameters(module)
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if not name.isidentifier() or spec or conversion:
-            raise origin.error(path, f"message field {{{name}{'!' + conversion if conversion else ''}"
-                                     f"{':' + spec if spec else ''}}} is not allowed: write a plain {{name}}")
+            field = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            raise origin.error(path, f"message field {field} is not allowed: write a plain {{name}}",
+                               zh=f"消息栏位 {field} 不能这样写：只写 {{名称}}")
         if name not in provided:
-            raise origin.error(path, f"check '{_kind(module)}' provides no {what} '{name}'; "
-                                     f"it provides: {', '.join(sorted(provided)) or 'none'}")
+            raise origin.error(path, f"check '{_kind(module)}' provides no {what[0]} '{name}'; "
+                                     f"it provides: {', '.join(sorted(provided)) or 'none'}",
+                               zh=f"检查类型「{_kind(module)}」不提供{what[1]}「{name}」；"
+                                  f"它提供的：{'、'.join(sorted(provided)) or '无'}")
 
 
 def _texts(module, given: dict, origin: Origin, path: tuple) -> dict:
@@ -342,7 +353,7 @@ def _texts(module, given: dict, origin: Origin, path: tuple) -> dict:
                                zh=f"检查类型「{_kind(module)}」不用文字「{key}」；它用的：{'、'.join(wanted) or '无'}")
         for lang, template in languages.items():
             _check_template(template, module, origin, path + ("texts", key, lang), frozenset(wanted[key]),
-                            f"field in text '{key}'")
+                            (f"field in text '{key}'", f"文字「{key}」的栏位"))
     missing = [key for key in wanted if key not in given]
     if missing:
         at = path + ("texts",) if given else path + ("check",)
@@ -369,7 +380,8 @@ def _check_module(kind: str, origin: Origin, path: tuple):
     try:
         return checks.load(kind)
     except KeyError:
-        raise origin.error(path, f"unknown check kind '{kind}'; known kinds: {', '.join(checks.kinds())}") from None
+        raise origin.error(path, f"unknown check kind '{kind}'; known kinds: {', '.join(checks.kinds())}",
+                           zh=f"没有检查类型「{kind}」；已有的检查类型：{'、'.join(checks.kinds())}") from None
 
 
 def _options(module, given: dict, origin: Origin, path: tuple, defaults: bool = True) -> dict:

@@ -388,3 +388,25 @@ def test_a_check_that_reads_one_kind_of_table_narrows_its_rules_to_it(tmp_path):
     project = (EXAMPLES / "001_dongguan_fulian_2025_projects.yaml").read_bytes()
     findings = Linter(load_rules(["default", str(path)]).select(["JX7"], [])).check_bytes("t.yaml", project).findings
     assert [f.rule for f in findings if f.rule == "JX015"] == []
+
+
+@pytest.mark.parametrize(("pack", "english", "chinese"), [
+    pytest.param(lambda rule: "pack: p\nextends: [default]\nrules:\n" + rule.replace("check: vague_value", "check: no_such"),
+                 "unknown check kind 'no_such'", "没有检查类型「no_such」", id="unknown-kind"),
+    pytest.param(lambda rule: "pack: p\nextends: [default]\nrules:\n" + rule.replace("id: GD101", "id: JX101"),
+                 "rule JX101 is already defined", "规则 JX101 已在", id="duplicate-id"),
+    pytest.param(lambda rule: "pack: p\nextends: [default]\ndisable: [QQ9]\n",
+                 "disable: no rule matches 'QQ9'", "没有哪条规则对得上「QQ9」", id="disable-nothing"),
+    pytest.param(lambda rule: "pack: p\nextends: [p.yaml]\n",
+                 "extend each other in a cycle", "绕成了一个圈", id="extends-cycle"),
+    pytest.param(lambda rule: "", "rule pack is empty", "规则包是空的", id="empty"),
+])
+def test_errors_only_a_pack_author_sees_are_worded_in_both_languages(tmp_path, pack, english, chinese):
+    """The default language is Chinese: a province's pack author must not get English only."""
+    rule = PROVINCE.split("rules:\n", 1)[1]
+    path = tmp_path / "p.yaml"
+    path.write_text(pack(rule), encoding="utf-8")
+    with pytest.raises(PackError) as raised:
+        load_rules(["default", str(path)])
+    assert english in str(raised.value)
+    assert chinese in raised.value.text("zh")
