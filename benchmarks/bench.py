@@ -211,7 +211,7 @@ def run_scale(args, jxlint: str, work: Path, corpus: Path) -> None:
     for files in sizes:
         folder = _prefix(corpus, files, work / f"scale-{files}")
         size = sum(path.stat().st_size for path in folder.glob("*.yaml"))
-        wall, peak, _ = measure([jxlint, "check", str(folder), "--format", "json", "-o", os.devnull,
+        wall, peak, _ = measure([jxlint, "check", str(folder), "--format", "json",
                                  "--no-cache", "--jobs", str(args.jobs)])
         runs.append(ScaleRun(files, wall, peak))
         total, distinct = cells.at[files]
@@ -237,11 +237,11 @@ def run_comparison(args, jxlint: str, yamllint: str | None, work: Path, corpus: 
 
     a = floor(corpus)
     cache = work / "cache"
-    b, b_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull,
+    b, b_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json",
                            "--no-cache", "--jobs", str(args.jobs)])
-    measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull, "--cache-dir", str(cache),
+    measure([jxlint, "check", str(corpus), "--format", "json", "--cache-dir", str(cache),
              "--jobs", str(args.jobs)])
-    warm, warm_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json", "-o", os.devnull,
+    warm, warm_mem, _ = measure([jxlint, "check", str(corpus), "--format", "json",
                                  "--cache-dir", str(cache), "--jobs", str(args.jobs)])
     if yamllint:
         c, c_mem, _ = measure([yamllint, "-d", "relaxed", "-f", "parsable", str(corpus)])
