@@ -237,8 +237,9 @@ def _canonical(value):
     return value
 
 
-# Verdicts kept per linter before the memo starts afresh: each is a few small tuples.
-_MEMO_LIMIT = 200_000
+# Verdicts kept per linter before the memo starts afresh: an entry (its key holds the texts it
+# read) takes ~0.7 KB, so a worker keeps at most ~35 MB of them.
+_MEMO_LIMIT = 50_000
 _WHOLE = None  # a relative span that is the whole anchor cell
 
 
