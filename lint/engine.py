@@ -238,8 +238,8 @@ def _canonical(value):
 
 
 # Verdicts kept per linter before the memo starts afresh: an entry (its key holds the texts it
-# read) takes ~0.7 KB, so a worker keeps at most ~35 MB of them.
-_MEMO_LIMIT = 50_000
+# read) takes ~0.7 KB, so a worker keeps at most ~14 MB of them.
+_MEMO_LIMIT = 20_000
 _WHOLE = None  # a relative span that is the whole anchor cell
 
 
