@@ -137,15 +137,15 @@ def test_plain_scalar_is_quoted_when_the_new_text_would_not_read_as_written():
 
 def test_fix_survives_the_result_cache(tmp_path, monkeypatch):
     from lint import usercache
-    from lint.cache import Cache
+    from lint.cache import Cache, content
 
     monkeypatch.setattr(usercache, "result_cache_key", lambda: b"k" * 32)
     data = CASES[0][2].encode()
     findings = _check(data).findings
     cache = Cache(tmp_path / "cache")
-    key = cache.key(LINTER.fingerprint, "t.yaml", data)
-    cache.put(key, LINTER.fingerprint, data, findings)
-    assert cache.get(key, LINTER.fingerprint, data) == findings
+    key = cache.key(LINTER.fingerprint, "t.yaml", content(data))
+    cache.put(key, LINTER.fingerprint, content(data), findings)
+    assert cache.get(key, LINTER.fingerprint, content(data)) == findings
     assert any(f.fix for f in findings)
 
 
