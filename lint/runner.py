@@ -77,6 +77,11 @@ class Run:
             self._settings[source] = base.with_cli(**self.cli)
         return self._settings[source]
 
+    def forget_config_lookups(self) -> None:
+        """Look each folder's config up again from now on (a long-lived run, such as the
+        language server's, sees a config file created since); loaded settings are kept."""
+        self._config_of.clear()
+
     def linter(self, settings: Settings) -> Linter:
         key = id(settings)
         if key not in self._linters:

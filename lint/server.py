@@ -55,6 +55,7 @@ def check_document(ls: JxlintServer, uri: str) -> None:
     ls.pending.pop(uri, None)
     document = ls.workspace.get_text_document(uri)
     path = _path(uri)
+    ls.run.forget_config_lookups()  # a config may have been created or removed outside the editor
     try:
         settings = ls.run.settings_for(path)
         linter = ls.run.linter(settings)

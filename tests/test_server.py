@@ -147,3 +147,21 @@ def test_each_workspace_folder_gets_its_own_config_and_a_saved_config_is_read_ag
     assert "JX003" not in first[a] and first[a]
     assert first[b] == ["JX003"]
     assert after_save == ["JX003"]
+
+
+def test_a_config_created_outside_the_editor_applies_at_the_next_check(tmp_path):
+    """A branch checked out, or a .jxlint.yaml copied in: the server looks the config up again
+    for every check (it keeps loaded settings, not which folder has which config)."""
+    text = "单位: 东莞市妇女联合会\n年度: 2025\n项目:\n  - 项目名称: 项目\n    预算金额: {金额: 700,000.00元}\n"
+    (tmp_path / "t.yaml").write_text(text, encoding="utf-8")
+    uri = (tmp_path / "t.yaml").as_uri()
+
+    async def steps(client, published):
+        first = [d.code for d in await published[uri].get()]
+        (tmp_path / ".jxlint.yaml").write_text("select: [JX003]\n", encoding="utf-8")
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        return first, [d.code for d in await published[uri].get()]
+
+    first, after = _run({uri: text}, steps)
+    assert len(first) > 1
+    assert after == ["JX003"]
