@@ -310,3 +310,25 @@ def test_pack_text_is_printed_as_written_never_as_markup_or_escapes(tmp_path):
     explained = jxlint("explain", "GD101", "--pack", str(pack))
     assert explained.exit_code == 0 and "满意度[/bold]下限\\x1b[2J:100:" in explained.stdout
     assert "\x1b" not in explained.stdout
+
+
+def test_default_pack_from_the_user_cache_is_the_same_pack(tmp_path, monkeypatch):
+    from lint import rulepack
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = rulepack.load_rules()
+    entries = list(tmp_path.glob("jxlint/*/default_pack_*.marshal"))
+    assert len(entries) == 1
+    cached = rulepack.load_rules()
+    assert cached.rules == fresh.rules and list(cached.rules) == list(fresh.rules)
+    assert cached.packs == fresh.packs
+
+
+def test_a_damaged_default_pack_entry_is_loaded_afresh(tmp_path, monkeypatch):
+    from lint import rulepack
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = rulepack.load_rules()
+    [entry] = tmp_path.glob("jxlint/*/default_pack_*.marshal")
+    entry.write_bytes(entry.read_bytes()[:-1] + b"\0")
+    assert rulepack.load_rules().rules == fresh.rules
