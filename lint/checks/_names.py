@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
+from lint.checks._options import prepared
 from lint.loading.model import Indicator, Table
 from lint.values import ValueKind, parse_value
 
@@ -28,6 +30,9 @@ _NOISE = re.compile(r"[\s\"'“”‘’「」『』]+")
 _TRAILING = re.compile(r"[。.;；,，:：]+$")
 
 
+# Every name is normalised by several rules, and names repeat across rows and files; the
+# bound keeps a worker's memory flat whatever the input.
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """``"社区活动数（场次）"`` → ``"社区活动数"``; ``" 资金支付及时率(%)"`` → ``"资金支付及时率"``."""
     text = _NOISE.sub("", unicodedata.normalize("NFKC", name))
@@ -43,9 +48,23 @@ def _drop_unit(bracket: re.Match) -> str:
     return "" if is_unit else bracket[0]
 
 
+def placeholder_names(placeholders: Iterable[str]) -> frozenset[str]:
+    """The ``placeholders`` option, normalised as names are."""
+    return prepared(_normalised, placeholders)
+
+
+def is_placeholder(name: str, placeholders: Iterable[str]) -> bool:
+    """Whether the normalised ``name`` is empty or one of ``placeholders``."""
+    return not name or name in placeholder_names(placeholders)
+
+
+def _normalised(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise(word) for word in words)
+
+
 def real_indicators(table: Table, placeholders: Iterable[str], where=None) -> list[Indicator]:
     """The table's rows that name an indicator (not empty, not 不适用 …) and that ``where`` selects."""
-    skip = {normalise(p) for p in placeholders}
+    skip = placeholder_names(placeholders)
     return [
         indicator for indicator in table.indicators
         if (name := normalise(indicator.name.text)) and name not in skip

@@ -15,13 +15,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from functools import lru_cache
+from typing import Callable, NamedTuple, Protocol, TypeVar
 
 from lint.values.grammar import MAX_CELL
 
 # Pattern searches see at most this much of a text: with the load-time refusal of patterns
 # that backtrack without end (lint.rulepack), it bounds the time any search can take.
 SEARCH_LIMIT = MAX_CELL
+
+T = TypeVar("T")
 
 
 class Problem(NamedTuple):
@@ -208,3 +211,27 @@ class AnyPattern(list):
 
     def search(self, text: str) -> re.Match | None:
         return self.compiled.search(text[:SEARCH_LIMIT])
+
+
+def prepared(build: Callable[[object], T], value: object) -> T:
+    """``build(value)`` (lists and mappings passed as tuples), computed once per distinct value.
+
+    Options do not change once the pack loads, so what a check derives from one (a set of
+    normalised placeholders) need not be rebuilt for every cell it looks at.
+    """
+    return _prepared(build, _hashable(value))
+
+
+# Keyed by value, not by rule: a pack holds a handful of distinct values per option, and a
+# hostile one with more only evicts, it cannot grow the cache.
+@lru_cache(maxsize=256)
+def _prepared(build: Callable[[object], T], value: object) -> T:
+    return build(value)
+
+
+def _hashable(value: object) -> object:
+    if isinstance(value, list):
+        return tuple(_hashable(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((key, _hashable(item)) for key, item in value.items())
+    return value

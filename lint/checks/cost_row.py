@@ -35,7 +35,7 @@ from typing import Iterator
 
 from lint.checks._kinds import value_kind
 from lint.checks._measurability import brief
-from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._names import PLACEHOLDERS, is_placeholder, normalise, placeholder_names
 from lint.checks._options import Choice, Words
 from lint.findings import Hit
 from lint.loading.model import CYCLE
@@ -53,7 +53,7 @@ _FLOORS = (Comparison.GE, Comparison.GT)
 def check(rule, row) -> Iterator[Hit]:
     indicator = row.indicator
     name = normalise(indicator.name.text)
-    if not name or name in {normalise(p) for p in rule.options["placeholders"]}:
+    if is_placeholder(name, rule.options["placeholders"]):
         return
     problems = rule.options["problems"]
     annual = indicator.annual_value
@@ -61,7 +61,7 @@ def check(rule, row) -> Iterator[Hit]:
         if column == CYCLE and annual is not None and annual.text.strip() == cell.text.strip():
             continue
         value = parse_value(cell.text)
-        if value.kind is ValueKind.EMPTY or normalise(cell.text) in {normalise(p) for p in rule.options["placeholders"]}:
+        if value.kind is ValueKind.EMPTY or normalise(cell.text) in placeholder_names(rule.options["placeholders"]):
             continue
         found = _problem(value)
         if found is None or found[0] not in problems:

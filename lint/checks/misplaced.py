@@ -40,7 +40,7 @@ from typing import Iterator
 
 from lint.checks._kinds import KINDS, value_kind
 from lint.checks._measurability import brief
-from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._names import PLACEHOLDERS, is_placeholder, normalise
 from lint.checks._options import Choice, Words
 from lint.findings import Hit
 from lint.values import parse_value
@@ -64,7 +64,7 @@ def check(rule, row) -> Iterator[Hit]:
     options = rule.options
     indicator = row.indicator
     name = normalise(indicator.name.text)
-    if not name or name in {normalise(p) for p in options["placeholders"]}:
+    if is_placeholder(name, options["placeholders"]):
         return
     if options["unless"].search(name):
         return

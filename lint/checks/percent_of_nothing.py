@@ -35,7 +35,7 @@ from typing import Iterator
 from lint.checks._context import ValueCell
 from lint.checks._kinds import repeats_annual, value_kind
 from lint.checks._measurability import brief
-from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._names import PLACEHOLDERS, is_placeholder, normalise
 from lint.checks._options import Words
 from lint.findings import Hit
 
@@ -68,7 +68,7 @@ def check(rule, subject: ValueCell) -> Iterator[Hit]:
     if not any(value_kind(piece) == "percent" for piece in subject.value.pieces):
         return
     name = normalise(subject.indicator.name.text)
-    if not name or name in {normalise(p) for p in rule.options["placeholders"]}:
+    if is_placeholder(name, rule.options["placeholders"]):
         return
     if rule.options["rate_words"].search(name) or not rule.options["slogan_words"].search(name):
         return

@@ -40,7 +40,7 @@ from lint.checks._context import ValueCell
 from lint.checks._kinds import KINDS, repeats_annual, value_kind
 from lint.checks._measurability import value_hit
 from lint.checks._texts import text
-from lint.checks._names import PLACEHOLDERS, normalise
+from lint.checks._names import PLACEHOLDERS, is_placeholder, normalise
 from lint.checks._options import Choice, Words
 from lint.findings import Hit
 from lint.values import Comparison
@@ -67,7 +67,7 @@ TEXTS = {"timing": (), "timing_fix": (), "date": (), "date_fix": (), "limit": ()
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
     options = rule.options
     name = normalise(subject.indicator.name.text)
-    if not name or name in {normalise(p) for p in options["placeholders"]}:
+    if is_placeholder(name, options["placeholders"]):
         return
     if repeats_annual(subject) or subject.value.in_sentence:
         return
