@@ -410,14 +410,18 @@ def _stderr_console():
 
 def _report(results, output_format, output, lang, color, rules, statistics, max_per_rule=None, **verdict) -> None:
     from lint.reporters import DEFAULT_MAX_PER_RULE, HUMAN_FORMATS, ReportContext, load
-    from lint.reporters import statistics as statistics_report
     from lint.reporters.escape import printable
     from lint.writing import atomic_output
 
     if max_per_rule is None:
         max_per_rule = DEFAULT_MAX_PER_RULE if output_format in HUMAN_FORMATS else 0
     context = ReportContext(lang=lang, color=False if output else color, rules=rules, max_per_rule=max_per_rule, **verdict)
-    render = statistics_report.render if statistics else load(output_format).render
+    if statistics:
+        from lint.reporters import statistics as statistics_report  # it brings in rich: only when asked
+
+        render = statistics_report.render
+    else:
+        render = load(output_format).render
     if output:
         try:
             with atomic_output(output) as handle:
