@@ -58,7 +58,7 @@ def is_placeholder(name: str, placeholders: Iterable[str]) -> bool:
     return not name or name in placeholder_names(placeholders)
 
 
-def _normalised(words: tuple[str, ...]) -> frozenset[str]:
+def _normalised(words: Iterable[str]) -> frozenset[str]:
     return frozenset(normalise(word) for word in words)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, NamedTuple, Protocol, TypeVar
 
 from lint.values.grammar import MAX_CELL
@@ -214,24 +213,23 @@ class AnyPattern(list):
 
 
 def prepared(build: Callable[[object], T], value: object) -> T:
-    """``build(value)`` (lists and mappings passed as tuples), computed once per distinct value.
+    """``build(value)``, computed once per option value.
 
     Options do not change once the pack loads, so what a check derives from one (a set of
-    normalised placeholders) need not be rebuilt for every cell it looks at.
+    normalised placeholders) need not be rebuilt for every cell it looks at. Keyed by the
+    value's identity, which costs nothing per call; the entry holds the value, so the
+    identity cannot be reused while the entry lives.
     """
-    return _prepared(build, _hashable(value))
+    key = (build, id(value))
+    entry = _PREPARED.get(key)
+    if entry is None or entry[0] is not value:
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.clear()
+        entry = _PREPARED[key] = (value, build(value))
+    return entry[1]
 
 
-# Keyed by value, not by rule: a pack holds a handful of distinct values per option, and a
-# hostile one with more only evicts, it cannot grow the cache.
-@lru_cache(maxsize=256)
-def _prepared(build: Callable[[object], T], value: object) -> T:
-    return build(value)
-
-
-def _hashable(value: object) -> object:
-    if isinstance(value, list):
-        return tuple(_hashable(item) for item in value)
-    if isinstance(value, dict):
-        return tuple((key, _hashable(item)) for key, item in value.items())
-    return value
+# A pack holds a few hundred option values at most; a hostile one with more only refills
+# the cache, it cannot grow it.
+_PREPARED_MAX = 1024
+_PREPARED: dict[tuple, tuple] = {}
