@@ -87,7 +87,6 @@ def _one_year(table: Table) -> bool:
 def check(rule, subject: IndicatorRow) -> Iterator[Hit]:
     indicator = subject.indicator
     name = indicator.name
-    params = {"name": brief(name.text)}
     present = dict(indicator.values())
     columns = _columns(rule, subject.table)
     if rule.options["per"] == "column":
@@ -95,15 +94,15 @@ def check(rule, subject: IndicatorRow) -> Iterator[Hit]:
             first = columns.blank.get(column)
             if first is not None and first[0] is cell and rule.where.column(column):
                 if not (column == CYCLE and _one_year(subject.table)):
-                    yield Hit(cell.span, params={**params, "column": column, "rows": first[1]}, value=cell.text)
+                    yield Hit(cell.span, params={"name": brief(name.text), "column": column, "rows": first[1]}, value=cell.text)
         return
     if not present:
-        yield Hit(name.span, params={**params, "column": TARGET}, value=name.text)
+        yield Hit(name.span, params={"name": brief(name.text), "column": TARGET}, value=name.text)
         return
     # A single-column row (指标值) has its value; only the two-column form can lose one.
     for column in (CYCLE, ANNUAL):
         if column in columns.present and column not in present and TARGET not in present and rule.where.column(column):
-            yield Hit(name.span, params={**params, "column": column}, value=name.text)
+            yield Hit(name.span, params={"name": brief(name.text), "column": column}, value=name.text)
     for column, cell in present.items():
         if rule.where.column(column) and column not in columns.blank and _is_empty(rule, cell):
-            yield Hit(cell.span, params={**params, "column": column}, value=cell.text)
+            yield Hit(cell.span, params={"name": brief(name.text), "column": column}, value=cell.text)

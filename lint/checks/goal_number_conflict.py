@@ -81,10 +81,6 @@ class _Target(NamedTuple):
 def check(rule, table) -> Iterator[Hit]:
     if not isinstance(table, ProjectTable) or table.annual_goal is None or table.annual_goal.is_blank:
         return
-    candidates = [row for indicator in table.indicators if rule.where.indicator(indicator)
-                  if (row := _annual_quantity(indicator)) is not None]
-    if not candidates:
-        return
     goal = table.annual_goal
     text = goal.text
     masked = without_dates(text)
@@ -96,6 +92,11 @@ def check(rule, table) -> Iterator[Hit]:
             continue
         term_end = _term_end(text, found_at.start)
         stated_terms.append((found_at, term_end, text[_term_start(masked, term_end):term_end]))
+    # Most goals state no quantity: the rows need not be read then.
+    candidates = stated_terms and [row for indicator in table.indicators if rule.where.indicator(indicator)
+                                   if (row := _annual_quantity(indicator)) is not None]
+    if not candidates:
+        return
     names = _NameIndex(candidates, [term for _, _, term in stated_terms], rule.options["min_term"])
     for found_at, term_end, term in stated_terms:
         stated = found_at.value

@@ -74,28 +74,32 @@ def check(rule, table) -> Iterator[Hit]:
         yield Hit(table.anchor, params={"field": "总体绩效目标", "text": "", "term": "",
                                         "project": table.name})
         return
+    name = _PUNCTUATION.sub("", compact(table.name))
     for field, cell in goals:
         if cell is None:
             continue
-        params = {"field": field, "text": brief(cell.text, 30), "term": "", "project": table.name}
         if cell.is_blank:
             if "empty" in problems:
-                yield Hit(cell.span, params=params, value=cell.text)
+                yield _hit(field, cell, table)
             continue
         text = _NUMBERING.sub("", compact(cell.text))
         if _DIGIT.search(text):
-            terms = list(_vague_clauses(cell.text, rule)) if "vague_degree" in problems else []
-            yield from (Hit(cell.span, params={**params, "term": term}, value=cell.text) for term in terms[:1])
+            term = _vague_term(cell.text, rule) if "vague_degree" in problems else None
+            if term is not None:
+                yield _hit(field, cell, table, term)
             continue
         bare = _PUNCTUATION.sub("", text)
-        name = _PUNCTUATION.sub("", compact(table.name))
         if "restates_name" in problems and name and name in bare and len(bare) - len(name) <= rule.options["restate_extra_chars"]:
-            yield Hit(cell.span, params=params, value=cell.text)
+            yield _hit(field, cell, table)
         elif "slogan" in problems and len(bare) <= rule.options["slogan_max_chars"] and rule.options["slogan_starts"].search(bare):
-            yield Hit(cell.span, params=params, value=cell.text)
-        elif "vague_degree" in problems:
-            terms = list(_vague_clauses(cell.text, rule))
-            yield from (Hit(cell.span, params={**params, "term": term}, value=cell.text) for term in terms[:1])
+            yield _hit(field, cell, table)
+        elif "vague_degree" in problems and (term := _vague_term(cell.text, rule)) is not None:
+            yield _hit(field, cell, table, term)
+
+
+def _hit(field: str, cell: Cell, table, term: str = "") -> Hit:
+    return Hit(cell.span, params={"field": field, "text": brief(cell.text, 30), "term": term, "project": table.name},
+               value=cell.text)
 
 
 _MAIN = ("实施周期总目标", "年度目标", "总体绩效目标")
@@ -112,10 +116,11 @@ def _goals(table) -> Iterator[tuple[str, Cell | None]]:
                 yield "期望达到的目标", task.expected
 
 
-def _vague_clauses(text: str, rule) -> Iterator[str]:
-    """The vague phrase of each clause that has one and no number."""
+def _vague_term(text: str, rule) -> str | None:
+    """The vague phrase of the first clause that has one and no number."""
     for clause in _CLAUSE.split(text):
         body = _NUMBERING.sub("", clause)
         match = rule.options["vague_terms"].search(body)
         if match and not _DIGIT.search(body):
-            yield match[0]
+            return match[0]
+    return None

@@ -67,16 +67,17 @@ _TAIL = re.compile(r"[()（）\s]+")
 
 def check(rule, table) -> Iterator[Hit]:
     patterns = rule.options["patterns"].compiled
+    in_name, in_value = text(rule, "in_name"), text(rule, "in_value")
     for indicator in table.indicators:
         if not rule.where.indicator(indicator):
             continue
-        yield from _cell(rule, patterns, indicator.name, text(rule, "in_name"), indicator.name.text)
+        yield from _cell(rule, patterns, indicator.name, in_name, indicator.name.text)
         for _, cell in indicator.values():
-            hits = list(_cell(rule, patterns, cell, text(rule, "in_value"), indicator.name.text))
+            hits = list(_cell(rule, patterns, cell, in_value, indicator.name.text))
             if not hits and parse_value(cell.text).kind is ValueKind.PLACEHOLDER:
                 # The value parser reads the cell as a value with its digits left out ("≥*%",
                 # "x场"): the whole cell is the placeholder.
-                hits = [_hit(rule, cell, cell.text.strip(), text(rule, "in_value"), indicator.name.text)]
+                hits = [_hit(rule, cell, cell.text.strip(), in_value, indicator.name.text)]
             yield from hits
     for label, cell in _texts(table):
         yield from _cell(rule, patterns, cell, label, None)
