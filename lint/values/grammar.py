@@ -1,6 +1,7 @@
 """The vocabulary of value cells and the regular expressions built from it.
 
-Everything here is compiled once, at import. Patterns run on the cell after
+Everything here is compiled once, at import (from the user cache once compiled before,
+:mod:`lint.values.compiled`). Patterns run on the cell after
 :data:`FOLD`, which maps each character to one character, so positions in the folded
 text are positions in the cell as written (qualifiers are cut from the original).
 """
@@ -9,7 +10,15 @@ from __future__ import annotations
 
 import re
 
+from lint.values.compiled import compile_all
 from lint.values.model import Comparison
+
+# Each pattern's source, by the name it is exported under (compiled together at the end).
+_SPECS: dict[str, tuple[str, int]] = {}
+
+
+def _pattern(name: str, pattern: str, flags: int = 0) -> None:
+    _SPECS[name] = (pattern, int(flags))
 
 # Full-width and look-alike characters → the ASCII / canonical form the patterns use.
 # One character to one character only (see the module docstring).
@@ -77,7 +86,7 @@ SHORT_PHRASE_MAX = 8
 
 # Ends a clause: what comes after it belongs to the next number of a compound cell.
 # 、 is not one: it lists items inside a clause ("妇女组织、阵地34个").
-CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_pattern("CLAUSE_BREAK", r"[，,；;。]")
 
 
 def _alternation(words) -> str:
@@ -128,8 +137,8 @@ def _quantity(number: str) -> str:
 ABOUT_WORDS = ("约", "大约", "近", "将近", "接近")
 MORE_WORDS = ("余", "多")
 
-QUANTITY_WHOLE = re.compile(_quantity(_NUMBER_WHOLE), re.VERBOSE)
-QUANTITY_IN_TEXT = re.compile(_quantity(_NUMBER_IN_TEXT), re.VERBOSE)
+_pattern("QUANTITY_WHOLE", _quantity(_NUMBER_WHOLE), re.VERBOSE)
+_pattern("QUANTITY_IN_TEXT", _quantity(_NUMBER_IN_TEXT), re.VERBOSE)
 
 # --- dates and periods -------------------------------------------------------------------
 # They are read from the cell without any whitespace ("6 月 30 日之前" is 6月30日之前), so
@@ -145,11 +154,11 @@ _DATE_LEAD = r"(?:于|在|截至|截止到|截止)?"
 _DATE_TAIL = r"(?P<deadline>之前|以前|前|以内|之内|内)?(?P<done>完成|到位|完工|办结|结束|实现|达成|落实)?"
 
 # 2023-2025年, 2023年-2025年度.
-PERIOD = re.compile(r"(?P<start>\d{4})(?:年度?)?[-~至到](?P<end>\d{4})年度?")
+_pattern("PERIOD", r"(?P<start>\d{4})(?:年度?)?[-~至到](?P<end>\d{4})年度?")
 # One point in time in words: 2025年12月31日, 12月31日, 2025年, 11月底, 2024年年底, 年底,
 # 当年, 年内, 2021年全年, 月底, 三季度末; or a part of a year: 上半年, 第三季度, 2024年下半年;
 # or a date in the year after the budget year: 次年3月底前, 下一年度6月30日.
-DATE_CHINESE = re.compile(rf"""
+_pattern("DATE_CHINESE", rf"""
     {_DATE_LEAD}
     (?:(?P<year>{YEAR_TOKEN})年度?|(?P<this_year>当年度?|本年度?|今年|年度(?=内)|年(?=内))
        |(?P<next_year>次年度?|翌年度?|下一?年度?|第二年度?))?
@@ -164,17 +173,17 @@ DATE_CHINESE = re.compile(rf"""
     {_DATE_TAIL}
 """, re.VERBOSE)
 # 2025-12-31, 2025/12/31, 2025.12.31, 2025-12, 2023.07.
-DATE_NUMERIC = re.compile(
+_pattern("DATE_NUMERIC", 
     rf"{_DATE_LEAD}(?P<year>\d{{4}})(?P<separator>[-/.])(?P<month>\d{{1,2}})"
     rf"(?:(?P=separator)(?P<day>\d{{1,2}}))?{_DATE_TAIL}"
 )
 # Where a span of dates may be cut in two: 2024.03-2024.11, 2024年1月-6月, 1月至6月. The
 # separator must be followed by a digit, so "9月底到位" is not cut at 到.
-SPAN_SEPARATOR = re.compile(rf"[-~至到](?=\d|[{_CHINESE_DIGITS}十])")
+_pattern("SPAN_SEPARATOR", rf"[-~至到](?=\d|[{_CHINESE_DIGITS}十])")
 
 # Inside a sentence, digits that are not target numbers: dates, periods, and list
 # markers ("1、", "目标2:"). They are masked out before looking for quantities.
-NOT_A_TARGET = re.compile(r"""
+_pattern("NOT_A_TARGET", r"""
       (?:19|20)\d{2}\s*+(?:年度?)?\s*+[-~至到]\s*+(?:19|20)\d{2}\s*+年
     | (?:19|20)\d{2}\s*+[-/.]\s*+\d{1,2}\s*+[-/.]\s*+\d{1,2}
     | (?:19|20)\d{2}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+[日号])?)?
@@ -182,14 +191,28 @@ NOT_A_TARGET = re.compile(r"""
     | (?:^|(?<=[\s，,；;。])|(?<=目标))\d{1,2}\s*+[、.:：)）](?!\d)
 """, re.VERBOSE)
 
-AMOUNT = re.compile(rf"[¥￥]?\s*+(?P<number>-?(?:{_ARABIC}))\s*+(?P<unit>{_alternation(MONEY_UNITS)})?")
+_pattern("AMOUNT", rf"[¥￥]?\s*+(?P<number>-?(?:{_ARABIC}))\s*+(?P<unit>{_alternation(MONEY_UNITS)})?")
 
 # A number that a space cuts in two — PDF text layers do this: "1,234.567 8", "1, 234".
 # It starts only where a digit run starts, so a long run of digits is scanned once.
-BROKEN_NUMBER = re.compile(r"(?<![\d,.])(?:\d++,\s++\d|(?:\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++\.\d++)\s++\d)")
+_pattern("BROKEN_NUMBER", r"(?<![\d,.])(?:\d++,\s++\d|(?:\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++\.\d++)\s++\d)")
 
 # A template cell that was never filled in: ≥**%, X月X日, **人次. Each run stands where a
 # digit should; the cell is a placeholder when it reads as a value with a digit in its place.
-PLACEHOLDER_RUN = re.compile(r"(?<![A-Za-z])(?:[*＊]++|[XxＸｘ×]{1,4}+)(?![A-Za-z])")
+_pattern("PLACEHOLDER_RUN", r"(?<![A-Za-z])(?:[*＊]++|[XxＸｘ×]{1,4}+)(?![A-Za-z])")
 
-WHITESPACE = re.compile(r"\s+")
+_pattern("WHITESPACE", r"\s+")
+
+_COMPILED = compile_all("grammar", _SPECS)
+CLAUSE_BREAK = _COMPILED["CLAUSE_BREAK"]
+QUANTITY_WHOLE = _COMPILED["QUANTITY_WHOLE"]
+QUANTITY_IN_TEXT = _COMPILED["QUANTITY_IN_TEXT"]
+PERIOD = _COMPILED["PERIOD"]
+DATE_CHINESE = _COMPILED["DATE_CHINESE"]
+DATE_NUMERIC = _COMPILED["DATE_NUMERIC"]
+SPAN_SEPARATOR = _COMPILED["SPAN_SEPARATOR"]
+NOT_A_TARGET = _COMPILED["NOT_A_TARGET"]
+AMOUNT = _COMPILED["AMOUNT"]
+BROKEN_NUMBER = _COMPILED["BROKEN_NUMBER"]
+PLACEHOLDER_RUN = _COMPILED["PLACEHOLDER_RUN"]
+WHITESPACE = _COMPILED["WHITESPACE"]
