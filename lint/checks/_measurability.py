@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from lint.checks._memo import text_memo
 from lint.checks._texts import text
 from lint.findings import Hit
 from lint.loading import labels
@@ -50,6 +51,7 @@ _UNIT_AT_END = re.compile(
 )
 
 
+@text_memo
 def compact(text: str) -> str:
     """The cell without spaces (PDF line breaks split words: "≥400 人次"), full-width ％（） folded."""
     return _SPACE.sub("", text).translate(_FULL_WIDTH)

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Iterable
 
+from lint.checks._memo import text_memo
 from lint.checks._options import prepared
 from lint.loading.model import Indicator, Table
 from lint.values import ValueKind, parse_value
@@ -30,9 +30,7 @@ _NOISE = re.compile(r"[\s\"'“”‘’「」『』]+")
 _TRAILING = re.compile(r"[。.;；,，:：]+$")
 
 
-# Every name is normalised by several rules, and names repeat across rows and files; the
-# bound keeps a worker's memory flat whatever the input.
-@lru_cache(maxsize=8192)
+@text_memo
 def normalise(name: str) -> str:
     """``"社区活动数（场次）"`` → ``"社区活动数"``; ``" 资金支付及时率(%)"`` → ``"资金支付及时率"``."""
     text = _NOISE.sub("", unicodedata.normalize("NFKC", name))

@@ -62,7 +62,8 @@ def _bare(text: str) -> str:
 
 def check(rule, subject: ValueCell) -> Iterator[Hit]:
     value, name = subject.value, subject.indicator.name.text
-    if compact(value.text) in rule.options["ignore"] or rule.options["zero_events"].search(compact(value.text)):
+    compacted = compact(value.text)
+    if compacted in rule.options["ignore"] or rule.options["zero_events"].search(compacted):
         return
     bare_value = _bare(value.text)
     # "会议出勤率（%）": the bracketed unit is not part of what the indicator measures.
