@@ -175,12 +175,14 @@ def _load_default(ruleset: RuleSet, seen: tuple[Path, ...]) -> None:
         contents = None
     name = _default_entry(paths, contents) if contents is not None else None
     cached = _cached_default(name) if name is not None else None
-    if cached is not None:
+    # A rule id an earlier pack took is an error located in the pack's tree: load it afresh to say where.
+    if cached is not None and not any(raw.get("id") in ruleset.rules for _, root, _ in cached for raw in root["rules"]):
         for where, root, lines in cached:
             ruleset.packs.append(where)
             origin = Origin(where, lambda keys, key=False, lines=lines: Span.point(lines[keys[1]], 1), verified=True)
             for index, raw in enumerate(root["rules"]):
-                _add(ruleset, _rule(raw, origin, ("rules", index)), origin, index)
+                rule = _rule(raw, origin, ("rules", index))
+                ruleset.rules[rule.id] = rule
         return
     record = []
     for index, path in enumerate(paths):
@@ -218,8 +220,8 @@ def _cached_default(name: str) -> list | None:
         return None
     if not isinstance(loaded, list) or not all(
             isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], dict)
-            and isinstance(entry[1].get("rules"), list) and isinstance(entry[2], list)
-            and len(entry[2]) == len(entry[1]["rules"]) for entry in loaded):
+            and isinstance(entry[1].get("rules"), list) and all(isinstance(raw, dict) for raw in entry[1]["rules"])
+            and isinstance(entry[2], list) and len(entry[2]) == len(entry[1]["rules"]) for entry in loaded):
         return None
     return loaded
 

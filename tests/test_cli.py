@@ -332,3 +332,20 @@ def test_a_damaged_default_pack_entry_is_loaded_afresh(tmp_path, monkeypatch):
     [entry] = tmp_path.glob("jxlint/*/default_pack_*.marshal")
     entry.write_bytes(entry.read_bytes()[:-1] + b"\0")
     assert rulepack.load_rules().rules == fresh.rules
+
+
+def test_a_rule_id_taken_before_the_default_pack_is_located_in_it_with_or_without_the_cache(tmp_path, monkeypatch):
+    from lint import rulepack
+    from tests.test_rulepack import PROVINCE
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    rule = PROVINCE.split("rules:\n", 1)[1].replace("id: GD101", "id: JX101")
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nrules:\n" + rule, encoding="utf-8")
+    errors = []
+    for _ in range(2):  # the first run fills the cache, the second would read it
+        rulepack.load_rules()
+        with pytest.raises(rulepack.PackError) as raised:
+            rulepack.load_rules([str(path), "default"])
+        errors.append((str(raised.value), raised.value.span))
+    assert errors[0] == errors[1] and "rule JX101 is already defined" in errors[0][0]
