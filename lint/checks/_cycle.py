@@ -212,16 +212,32 @@ def ratio_basis(table: Table, indicator: Indicator, options: dict) -> RatioBasis
     if isinstance(table, ProjectTable) and table.period_years is not None:
         return RatioBasis(table.period_years, table.start_year.value, table.end_year.value)
     shared: list[Decimal] = []
-    for other in table.indicators:
-        if other is indicator:
-            continue
-        found = pair(other, options)
-        ratio = found.ratio if found is not None and found.cumulative else None
-        if ratio is None or ratio < 1 or close(ratio, 1, options["tolerance"]):
-            continue
-        if not any(close(ratio, known, options["tolerance"]) for known in shared):
+    for other, ratio in _ratios(table, options):
+        if other is not indicator and not any(close(ratio, known, options["tolerance"]) for known in shared):
             shared.append(ratio)
     return RatioBasis(None, shared=tuple(sorted(shared)))
+
+
+# The last table's rows with a cumulative ratio above 1, per options value (one per rule):
+# rows of a table are checked one after another, so each row's pair is read once per
+# table, not once per other row. The options are kept, so their identity is not reused.
+_RATIOS: dict[int, tuple[dict, Table, list[tuple[Indicator, Decimal]]]] = {}
+_RATIOS_MAX = 1024
+
+
+def _ratios(table: Table, options: dict) -> list[tuple[Indicator, Decimal]]:
+    last = _RATIOS.get(id(options))
+    if last is not None and last[0] is options and last[1] is table:
+        return last[2]
+    ratios = [
+        (other, found.ratio) for other in table.indicators
+        if (found := pair(other, options)) is not None and found.cumulative and found.ratio is not None
+        and found.ratio >= 1 and not close(found.ratio, 1, options["tolerance"])
+    ]
+    if len(_RATIOS) >= _RATIOS_MAX:
+        _RATIOS.clear()
+    _RATIOS[id(options)] = (options, table, ratios)
+    return ratios
 
 
 def format_ratio(ratio: Decimal) -> str:
