@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 
@@ -211,6 +210,8 @@ def find_config(folder: Path) -> Path | None:
 
 
 def _has_jxlint_table(path: Path) -> bool:
+    import tomllib  # only where a pyproject.toml is read
+
     try:
         data = read_regular(path, MAX_SETTINGS_BYTES)
         return len(data) > MAX_SETTINGS_BYTES or "jxlint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
@@ -266,6 +267,8 @@ def _located(where: str, span: Span, problem: SettingsProblem, prefix: str = "")
 
 
 def _from_toml(where: str, data: bytes) -> tuple[dict, Origin]:
+    import tomllib
+
     try:
         text = data.decode("utf-8")
         raw = tomllib.loads(text).get("tool", {}).get("jxlint", {})

@@ -19,7 +19,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterable, Iterator
@@ -51,6 +50,8 @@ def atomic_output(path: Path | str, *, force: bool = True, binary: bool = False)
         with open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as handle:
             yield handle
         return
+    import tempfile  # only when writing a file (it imports shutil and random)
+
     mode = _mode_for(path)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
