@@ -129,6 +129,8 @@ class Linter:
         key = (scope, kind, indicator.level1, indicator.level2, indicator.name.text if named else None, column)
         plan = self._plans.get(key)
         if plan is None:
+            if len(self._plans) >= _PLAN_LIMIT:
+                self._plans.clear()  # keyed by indicator name where a rule's where names some: bounded
             rules = [
                 rule for rule in self.by_scope[scope]
                 if rule.where.table(kind) and rule.where.indicator(indicator) and (column is None or rule.where.column(column))
@@ -240,6 +242,10 @@ def _canonical(value):
 # Verdicts kept per linter before the memo starts afresh: an entry (its key holds the texts it
 # read) takes ~0.7 KB, so a worker keeps at most ~14 MB of them.
 _MEMO_LIMIT = 20_000
+# Plans kept per linter: one per (scope, table kind, 一级, 二级, column), and per indicator name
+# for a scope with a rule whose ``where`` names indicators, so a province's distinct names
+# (hundreds of thousands) would otherwise grow a worker's memory without end.
+_PLAN_LIMIT = 4_096
 _WHOLE = None  # a relative span that is the whole anchor cell
 
 

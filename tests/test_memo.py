@@ -97,3 +97,17 @@ def test_a_check_may_declare_only_the_facts_the_memo_keys_by(monkeypatch):
     finally:
         monkeypatch.undo()
         checks.reads.cache_clear()
+
+
+def test_plans_kept_per_indicator_name_are_bounded_and_change_no_finding(monkeypatch):
+    """A rule whose where names indicators makes plans per indicator name; a province has
+    hundreds of thousands of names, and a worker's memory grew with every one (+45 MB per
+    2,000 files)."""
+    from lint import engine
+
+    monkeypatch.setattr(engine, "_PLAN_LIMIT", 8)
+    bounded, every_cell = Linter(RULES), Linter(RULES, memo=False)
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        data = path.read_bytes()
+        assert findings(bounded, str(path), data) == findings(every_cell, str(path), data), path.name
+        assert len(bounded._plans) <= 8
