@@ -211,13 +211,7 @@ def _default_entry(paths: list[Path], contents: list[bytes]) -> str:
 def _cached_default(name: str) -> list | None:
     """The verified entry's [(path, plain data, rule lines)], or None; the payload's digest was
     checked by :func:`lint.usercache.read`, this refuses only an entry of another shape."""
-    payload = usercache.read(name)
-    if payload is None:
-        return None
-    try:
-        loaded = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return None
+    loaded = usercache.read_marshalled(name)
     if not isinstance(loaded, list) or not all(
             isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], dict)
             and isinstance(entry[1].get("rules"), list) and all(isinstance(raw, dict) for raw in entry[1]["rules"])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 import os
 import secrets
 import stat
@@ -68,6 +69,18 @@ def read(name: str, *, shared: bool = False) -> bytes | None:
         return _read_entry(descriptor, name)
     finally:
         os.close(descriptor)
+
+
+def read_marshalled(name: str) -> object | None:
+    """The value marshalled in entry ``name`` (as :func:`read` finds it), or None when there is
+    no such entry or it is not marshal data; the caller still checks the value's shape."""
+    payload = read(name)
+    if payload is None:
+        return None
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
 
 
 def write(name: str, payload: bytes, *, shared: bool = False) -> None:

@@ -48,7 +48,7 @@ def fast_validator(name: str) -> Callable[[object], object]:
     # Marshalled bytecode, not a .py module: Python may be told not to write .pyc files
     # (PYTHONDONTWRITEBYTECODE), and compiling the generated source costs as much as generating it.
     cached = f"schema_{name.replace('-', '_')}_{digest}.marshal"
-    loaded = _load(usercache.read(cached))
+    loaded = _load(usercache.read_marshalled(cached))
     if loaded is None:
         import fastjsonschema
 
@@ -63,15 +63,9 @@ def fast_validator(name: str) -> Callable[[object], object]:
     return namespace[entry]
 
 
-def _load(payload: bytes | None) -> tuple[str, types.CodeType] | None:
-    """A verified entry's (function name, code), or None: the payload's digest was checked by
-    :func:`lint.usercache.read`; this only refuses an entry of another shape."""
-    if payload is None:
-        return None
-    try:
-        loaded = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return None
+def _load(loaded: object) -> tuple[str, types.CodeType] | None:
+    """A verified entry's (function name, code), or None when it holds something of another
+    shape (its payload's digest was checked by :func:`lint.usercache.read`)."""
     if (not isinstance(loaded, tuple) or len(loaded) != 2 or not isinstance(loaded[0], str)
             or not isinstance(loaded[1], types.CodeType)):
         return None

@@ -27,7 +27,7 @@ def compile_all(name: str, specs: dict[str, tuple[str, int]]) -> dict[str, re.Pa
 
     ordered = sorted(specs.items())
     entry = f"{name}_{usercache.digest(sys.version, str(_sre.MAGIC), repr(ordered))}.marshal"
-    tables = _load(usercache.read(entry), [pattern for _, (pattern, _) in ordered])
+    tables = _load(usercache.read_marshalled(entry), [pattern for _, (pattern, _) in ordered])
     if tables is not None:
         try:
             return {key: _sre.compile(*table) for (key, _), table in zip(ordered, tables)}
@@ -49,15 +49,9 @@ def _tables(pattern: str, flags: int) -> tuple:
     return pattern, int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
-def _load(payload: bytes | None, patterns: list[str]) -> list | None:
-    """The entry's tables, or None; the payload's digest was checked by
-    :func:`lint.usercache.read`, this refuses only an entry of another shape."""
-    if payload is None:
-        return None
-    try:
-        tables = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return None
+def _load(tables: object, patterns: list[str]) -> list | None:
+    """The entry's tables, or None when it holds something of another shape (its payload's
+    digest was checked by :func:`lint.usercache.read`)."""
     if not isinstance(tables, list) or len(tables) != len(patterns) or not all(
             isinstance(table, tuple) and len(table) == 6 and table[0] == pattern and isinstance(table[1], int)
             and isinstance(table[2], list) and isinstance(table[3], int) and isinstance(table[4], dict)
