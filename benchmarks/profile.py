@@ -96,7 +96,7 @@ def files_of(corpus: Path, limit: int | None) -> list[str]:
     return found[:limit] if limit else found
 
 
-def check(files: list[str], clock: Clock | None = None, memo: bool = True) -> int:
+def check(files: list[str], clock: Clock | None = None, memo: bool = False) -> int:
     """One serial run over ``files``, JSON written to nowhere; the number of findings."""
     if clock:
         clock.enter("start-up")
@@ -120,7 +120,7 @@ def check(files: list[str], clock: Clock | None = None, memo: bool = True) -> in
     return sum(counted)
 
 
-def timed_run(files: list[str], memo: bool = True) -> tuple[Clock, int, float]:
+def timed_run(files: list[str], memo: bool = False) -> tuple[Clock, int, float]:
     clock = Clock()
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in _TIMED]
     for owner, name, stage in _TIMED:
@@ -139,15 +139,15 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="a folder of target files (benchmarks/bench.py --keep)")
     parser.add_argument("--limit", type=int, default=None, help="check only the first N files")
     parser.add_argument("--top", type=int, default=25, help="cProfile's N functions of most own time (0: none)")
-    parser.add_argument("--no-memo", action="store_true", help="run every check on every cell (to see what the memo gives)")
+    parser.add_argument("--memo", action="store_true", help="reuse the verdicts of checks that declare READS (to see what the memo gives)")
     args = parser.parse_args()
     files = files_of(args.corpus, args.limit)
     if not files:
         sys.exit(f"no *.yaml under {args.corpus}")
     size = sum(os.path.getsize(path) for path in files)
-    clock, findings, wall = timed_run(files, memo=not args.no_memo)
+    clock, findings, wall = timed_run(files, memo=args.memo)
     print(f"{len(files)} files, {size / 2**20:.1f} MB, {findings:,} findings, {wall:.2f} s CPU in one process"
-          f"{' (no memo)' if args.no_memo else ''}\n")
+          f"{' (memo)' if args.memo else ''}\n")
     print(f"{'stage':10}{'total s':>10}{'ms/file':>10}{'share':>8}")
     total = sum(clock.spent.values())
     for stage in STAGES:
@@ -156,7 +156,7 @@ def main() -> None:
     print(f"{'all':10}{total:>10.2f}{total * 1000 / len(files):>10.2f}{1:>8.0%}")
     if args.top:
         profiler = cProfile.Profile()
-        profiler.runcall(check, files, None, not args.no_memo)
+        profiler.runcall(check, files, None, args.memo)
         shown = io.StringIO()
         pstats.Stats(profiler, stream=shown).sort_stats("tottime").print_stats(args.top)
         print("\n" + shown.getvalue().split("\n", 4)[-1].rstrip())  # without pstats' own header lines

@@ -51,7 +51,7 @@ class _Context:
 
 class Linter:
     def __init__(self, ruleset: RuleSet, lang: str = "zh", suppressions: bool = True,
-                 references: References | None = None, memo: bool = True) -> None:
+                 references: References | None = None, memo: bool = False) -> None:
         self.lang = lang
         self.references = references or References()  # files the "cross" rules compare with
         self.ruleset = ruleset

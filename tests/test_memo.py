@@ -17,7 +17,7 @@ from tests.conftest import EXAMPLES
 from tests.test_fuzz import BASES, _mutate, _text_level
 
 RULES = load_rules()
-MEMOISED = Linter(RULES)  # one memo for every test here: verdicts are reused across files
+MEMOISED = Linter(RULES, memo=True)  # one memo for every test here: verdicts are reused across files
 
 
 def findings(linter: Linter, path: str, data: bytes) -> list[tuple]:
@@ -106,7 +106,7 @@ def test_plans_kept_per_indicator_name_are_bounded_and_change_no_finding(monkeyp
     from lint import engine
 
     monkeypatch.setattr(engine, "_PLAN_LIMIT", 8)
-    bounded, every_cell = Linter(RULES), Linter(RULES, memo=False)
+    bounded, every_cell = Linter(RULES, memo=True), Linter(RULES)
     for path in sorted(EXAMPLES.glob("*.yaml")):
         data = path.read_bytes()
         assert findings(bounded, str(path), data) == findings(every_cell, str(path), data), path.name
