@@ -231,11 +231,13 @@ def unified_diff(path: str, before: bytes, after: bytes) -> bytes:
     that loads holds no C0 or C1 control character (YAML does not allow them), so none reaches
     the terminal.
     """
-    found = codec_of(before) or (b"", "utf-8")
-    codec = "utf-8" if found[1].startswith("utf-16") else found[1]
-    old, new = (decode_as_loader(data) or "" for data in (before, after))
-    if found[0] and codec == "utf-8":
-        old, new = "\ufeff" + old, "\ufeff" + new
+    found = codec_of(before)
+    if found is None or found[1].startswith("utf-16"):
+        codec = "utf-8"
+        old, new = (decode_as_loader(data) or "" for data in (before, after))
+    else:  # decoded as a whole, a UTF-8 byte-order mark stays on the first line as U+FEFF
+        codec = found[1]
+        old, new = (data.decode(codec, "surrogateescape") for data in (before, after))
     lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                  fromfile=f"a/{path}", tofile=f"b/{path}")
     out = []
