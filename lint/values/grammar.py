@@ -173,7 +173,7 @@ _pattern("DATE_CHINESE", rf"""
     {_DATE_TAIL}
 """, re.VERBOSE)
 # 2025-12-31, 2025/12/31, 2025.12.31, 2025-12, 2023.07.
-_pattern("DATE_NUMERIC", 
+_pattern("DATE_NUMERIC",
     rf"{_DATE_LEAD}(?P<year>\d{{4}})(?P<separator>[-/.])(?P<month>\d{{1,2}})"
     rf"(?:(?P=separator)(?P<day>\d{{1,2}}))?{_DATE_TAIL}"
 )
