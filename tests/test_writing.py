@@ -196,3 +196,14 @@ def test_a_socket_as_the_output_is_refused(target, tmp_path):
     assert result.exit_code == 2
     assert "not a regular file" in result.output
     assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+def test_a_committed_link_to_another_device_is_replaced_not_written_through(target, tmp_path):
+    """Only /dev/null, the terminal and this process's own output are streams to write into;
+    a link a repository commits to any other device gets the report in its place."""
+    (tmp_path / "jxlint.sarif").symlink_to("/dev/full")
+    result = jxlint("check", str(target), "--format", "sarif", "-o", str(tmp_path / "jxlint.sarif"))
+    assert result.exit_code == 1, result.output
+    assert not (tmp_path / "jxlint.sarif").is_symlink()
+    assert json.loads((tmp_path / "jxlint.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
