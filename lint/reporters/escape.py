@@ -45,7 +45,15 @@ def _show(match: re.Match) -> str:
 def printable(text: object) -> str:
     """``text`` with every invisible or control character shown as an escape, on one line."""
     text = str(text)
-    return _UNSAFE.sub(_show, text) if _UNSAFE.search(text) else text
+    return text if _surely_safe(text) else _UNSAFE.sub(_show, text)
+
+
+def _surely_safe(text: str) -> bool:
+    """True when ``text`` holds none of the escaped characters, cheaply. ``str.isprintable``
+    is false for every one of them (all are of Unicode's "Other" or "Separator" categories)
+    and scans ~10x faster than the class; a text it rejects (one with a newline or U+3000,
+    say) is searched with the class itself."""
+    return text.isprintable()
 
 
 _UNSAFE_KEEPING_LAYOUT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHERS}]")
@@ -55,7 +63,7 @@ def keeping_layout(text: object) -> str:
     """:func:`printable`, but tabs and line breaks stay: for HTML, where they are only
     white space and a multi-line goal text should keep its lines."""
     text = str(text)
-    return _UNSAFE_KEEPING_LAYOUT.sub(_show, text) if _UNSAFE_KEEPING_LAYOUT.search(text) else text
+    return text if _surely_safe(text) else _UNSAFE_KEEPING_LAYOUT.sub(_show, text)
 
 
 def pieces(text: str) -> list[str]:
@@ -81,8 +89,11 @@ def json_dumps(data: object, **kwargs) -> str:
     (The encoder already escapes C0 controls; a lone surrogate from a non-UTF-8 file name is
     written as its escape too, which Python and most parsers read back.)
     """
-    dumped = json.dumps(data, ensure_ascii=False, **kwargs)
-    return _JSON_UNSAFE.sub(_json_escape, dumped) if _JSON_UNSAFE.search(dumped) else dumped
+    dumped = _ENCODER.encode(data) if not kwargs else json.dumps(data, ensure_ascii=False, **kwargs)
+    return dumped if _surely_safe(dumped) else _JSON_UNSAFE.sub(_json_escape, dumped)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps would build anew for every call
 
 
 def _json_escape(match: re.Match) -> str:

@@ -85,6 +85,18 @@ def test_every_invisible_character_is_escaped():
             assert json.loads(json_dumps(char)) == char and json_dumps(char).isascii(), hex(code)
 
 
+def test_the_fast_path_lets_no_escaped_character_through():
+    """printable and json_dumps skip the class search for a text ``str.isprintable`` passes:
+    that is safe only while it rejects every character some class escapes."""
+    from lint.reporters.escape import _JSON_UNSAFE, _UNSAFE, _UNSAFE_KEEPING_LAYOUT
+
+    for pattern in (_UNSAFE, _UNSAFE_KEEPING_LAYOUT, _JSON_UNSAFE):
+        passed = [hex(code) for code in range(0x110000) if pattern.match(chr(code)) and chr(code).isprintable()]
+        assert passed == [], pattern.pattern[:40]
+    # A text the fast path rejects for a character no class escapes (U+3000) is searched in full.
+    assert printable("满意度\u3000≥95%\u202e") == "满意度\u3000≥95%\\u202e"
+
+
 def test_escapes_leave_chinese_alone_and_name_the_bytes():
     assert printable("预算金额 954,112.00元") == "预算金额 954,112.00元"
     assert printable("a\tb\x00\udcff") == r"a\tb\x00\xff"  # \udcff: byte 0xff of a non-UTF-8 file name
