@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from lint import checks, usercache
-from lint.checks._options import SEARCH_LIMIT, AnyPattern, allowed
+from lint.checks._options import SEARCH_LIMIT, AnyPattern, allowed, compile_patterns
 from lint.findings import Severity, Span
 from lint.loading import labels
 from lint.loading.source import decode
@@ -183,6 +183,7 @@ def _load_default(ruleset: RuleSet, seen: tuple[Path, ...]) -> None:
             for index, raw in enumerate(root["rules"]):
                 rule = _rule(raw, origin, ("rules", index))
                 ruleset.rules[rule.id] = rule
+        compile_patterns(rule.options for rule in ruleset)
         return
     record = []
     for index, path in enumerate(paths):
@@ -483,7 +484,7 @@ def _any_of(patterns: list[str], origin: Origin, path: tuple) -> AnyPattern:
     if not origin.verified:
         for index, pattern in enumerate(patterns):
             _compile(pattern, origin, path + (index,))
-    return AnyPattern(patterns)
+    return AnyPattern(patterns, deferred=origin.verified)
 
 
 # A pack's patterns come from whoever commits a pack or a .jxlint.yaml, and Python's regex

@@ -324,6 +324,24 @@ def test_default_pack_from_the_user_cache_is_the_same_pack(tmp_path, monkeypatch
     assert cached.packs == fresh.packs
 
 
+def test_the_cached_default_pack_takes_its_compiled_patterns_from_the_user_cache(tmp_path, monkeypatch):
+    from lint import rulepack
+    from lint.checks import _options
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    rulepack.load_rules()
+    rulepack.load_rules()  # from the pack entry: its patterns are compiled once and kept
+    assert len(list(tmp_path.glob("jxlint/*/pack_patterns_*.marshal"))) == 1
+    compiled = []
+    monkeypatch.setattr(_options.re, "compile", lambda *args: compiled.append(args))
+    loaded = rulepack.load_rules()
+    monkeypatch.undo()
+    patterns = [value for rule in loaded for value in rule.options.values() if isinstance(value, _options.AnyPattern)]
+    assert len(patterns) > 50 and not {args[0] for args in compiled} & {pattern.source for pattern in patterns}
+    assert all(pattern.compiled.pattern == pattern.source for pattern in patterns)
+    assert loaded.rules["JX101"].options["grade_names"].search("第三方评估等级")
+
+
 def test_a_damaged_default_pack_entry_is_loaded_afresh(tmp_path, monkeypatch):
     from lint import rulepack
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Protocol, TypeVar
+from typing import Callable, Iterable, NamedTuple, Protocol, TypeVar
 
+from lint.values.compiled import compile_all
 from lint.values.grammar import MAX_CELL
 
 # Pattern searches see at most this much of a text: with the load-time refusal of patterns
@@ -201,15 +202,35 @@ def _plain(number: float) -> str:
 class AnyPattern(list):
     """A rule's list of regular expressions, searched as one alternation compiled once.
 
-    Still the list the pack wrote, for ``jxlint explain`` and the cache fingerprint.
+    Still the list the pack wrote, for ``jxlint explain`` and the cache fingerprint. A pack
+    read afresh compiles it at once, so a bad pattern is a load error; the built-in pack's
+    patterns, vetted when its cache entry was written, wait for :func:`compile_patterns`
+    (Python's regex compiler costs ~25 ms of a one-file run for the pack's 71 alternations).
     """
 
-    def __init__(self, patterns: list[str]) -> None:
+    def __init__(self, patterns: list[str], deferred: bool = False) -> None:
         super().__init__(patterns)
-        self.compiled = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
+        self.source = "|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)"
+        self._compiled = None if deferred else re.compile(self.source)
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
 
     def search(self, text: str) -> re.Match | None:
         return self.compiled.search(text[:SEARCH_LIMIT])
+
+
+def compile_patterns(options: Iterable[dict]) -> None:
+    """Compile the deferred :class:`AnyPattern` values among ``options`` in one go, through
+    the user cache (:func:`lint.values.compiled.compile_all`)."""
+    waiting = [value for values in options for value in values.values()
+               if isinstance(value, AnyPattern) and value._compiled is None]
+    compiled = compile_all("pack_patterns", {pattern.source: (pattern.source, 0) for pattern in waiting})
+    for pattern in waiting:
+        pattern._compiled = compiled[pattern.source]
 
 
 def prepared(build: Callable[[object], T], value: object) -> T:
